@@ -1,0 +1,93 @@
+package org.entente.schemas;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
+
+/**
+ * Avro single-object encoding for every Entente event: two marker bytes, the 64-bit fingerprint
+ * of the writer schema, then the binary body. No registry server: the fingerprint is resolved
+ * against the current schemas and every released one (see {@link SchemaHistory}). Thread-safe.
+ */
+public final class EventCodec {
+
+    private static final byte MARKER_0 = (byte) 0xC3;
+    private static final byte MARKER_1 = (byte) 0x01;
+    private static final int HEADER_LENGTH = 10;
+    private static final String EVENTS_PACKAGE = "org.entente.events.";
+
+    // Avro 1.12 refuses to instantiate generated classes outside trusted packages.
+    static {
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                ClassSecurityValidator.getGlobal(),
+                type -> type.getName().startsWith(EVENTS_PACKAGE)));
+    }
+
+    private static final EventCodec INSTANCE = new EventCodec(SchemaHistory.load());
+
+    private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new HashMap<>();
+    private final Map<Long, BinaryMessageDecoder<SpecificRecord>> decodersByFingerprint = new HashMap<>();
+
+    EventCodec(SchemaHistory history) {
+        for (Class<? extends SpecificRecord> type : EventTypes.ALL) {
+            Schema current = SpecificData.get().getSchema(type);
+            SpecificData model = SpecificData.getForClass(type);
+            encoders.put(type, new BinaryMessageEncoder<>(model, current));
+            BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(model, current);
+            register(current, decoder);
+            for (Schema released : history.released(current)) {
+                decoder.addSchema(released);
+                register(released, decoder);
+            }
+        }
+    }
+
+    public static EventCodec instance() {
+        return INSTANCE;
+    }
+
+    public byte[] encode(SpecificRecord event) {
+        BinaryMessageEncoder<SpecificRecord> encoder = encoders.get(event.getClass());
+        if (encoder == null) {
+            throw new IllegalArgumentException(event.getClass().getName() + " is not an event type (see EventTypes)");
+        }
+        try {
+            ByteBuffer buffer = encoder.encode(event);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot encode " + event.getClass().getSimpleName(), e);
+        }
+    }
+
+    public SpecificRecord decode(byte[] bytes) {
+        if (bytes == null || bytes.length < HEADER_LENGTH || bytes[0] != MARKER_0 || bytes[1] != MARKER_1) {
+            throw new UndecodableEventException("not Avro single-object encoded");
+        }
+        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        BinaryMessageDecoder<SpecificRecord> decoder = decodersByFingerprint.get(fingerprint);
+        if (decoder == null) {
+            throw new UndecodableEventException("unknown schema fingerprint " + Long.toHexString(fingerprint));
+        }
+        try {
+            return decoder.decode(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new UndecodableEventException("corrupt record body: " + e.getMessage(), e);
+        }
+    }
+
+    private void register(Schema schema, BinaryMessageDecoder<SpecificRecord> decoder) {
+        decodersByFingerprint.put(SchemaNormalization.parsingFingerprint64(schema), decoder);
+    }
+}

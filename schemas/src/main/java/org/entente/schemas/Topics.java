@@ -1,0 +1,41 @@
+package org.entente.schemas;
+
+import java.util.List;
+
+/**
+ * The topic catalogue: every topic's name, what its key is and how long records stay. Code,
+ * configuration and tests take topic names from here only. Reference data is compacted (latest
+ * value per key); every event topic is retained forever, because state is rebuilt from it.
+ */
+public final class Topics {
+
+    public record Topic(String name, String key, boolean compacted) {
+    }
+
+    /** {@code IncidentReported}, keyed by incident id. */
+    public static final Topic INCIDENTS = new Topic("incident.events.v1", "incident id", false);
+
+    /** {@code StateProfile}, keyed by state code; tombstone removes. */
+    public static final Topic STATES = new Topic("reference.states.v1", "state code", true);
+
+    /** {@code ContactChain}, keyed by state code. */
+    public static final Topic CONTACTS = new Topic("reference.contacts.v1", "state code", true);
+
+    /** {@code Agreement}, keyed by agreement id; the value is its latest version. */
+    public static final Topic AGREEMENTS = new Topic("reference.agreements.v1", "agreement id", true);
+
+    /** Alert lifecycle events, keyed by recipient state so one state's inbox lives in one partition. */
+    public static final Topic ALERTS = new Topic("alert.events.v1", "recipient state", false);
+
+    /** {@code CommitmentOutcomeRecorded}, keyed by recipient state. */
+    public static final Topic COMMITMENT_OUTCOMES = new Topic("commitment.outcomes.v1", "recipient state", false);
+
+    /** {@code DisclosureRecorded}, the disclosure ledger: append-only, retained forever. */
+    public static final Topic DISCLOSURES = new Topic("disclosure.ledger.v1", "recipient state", false);
+
+    public static final List<Topic> ALL = List.of(
+            INCIDENTS, STATES, CONTACTS, AGREEMENTS, ALERTS, COMMITMENT_OUTCOMES, DISCLOSURES);
+
+    private Topics() {
+    }
+}
