@@ -1,0 +1,9 @@
+package org.entente.platform.kafka;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** How the catalogue's topics are created: one broker locally, three or more in a cluster. */
+@ConfigurationProperties("entente.topics")
+public record TopicProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+}

@@ -1,0 +1,38 @@
+package org.entente.platform.kafka;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.entente.schemas.Topics;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Creates every catalogue topic that does not exist yet, whichever service starts first, so that
+ * partition counts match for co-partitioned streams.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(TopicProperties.class)
+public class TopicProvisioning {
+
+    @Bean
+    KafkaAdmin.NewTopics ententeTopics(TopicProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(topic -> newTopic(topic, properties)).toArray(NewTopic[]::new));
+    }
+
+    static NewTopic newTopic(Topics.Topic topic, TopicProperties properties) {
+        int minInSync = Math.max(1, properties.replicationFactor() - 1);
+        return TopicBuilder.name(topic.name())
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .configs(topic.compacted()
+                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSync))
+                .build();
+    }
+}

@@ -1,0 +1,19 @@
+package org.entente.testing;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Points Spring Kafka, the Kafka binder and the Kafka Streams binder at the shared test broker
+ * before any Spring context of the test class starts.
+ */
+public class KafkaBrokerExtension implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String servers = KafkaTestBroker.get().bootstrapServers();
+        System.setProperty("spring.kafka.bootstrap-servers", servers);
+        System.setProperty("spring.cloud.stream.kafka.binder.brokers", servers);
+        System.setProperty("spring.cloud.stream.kafka.streams.binder.brokers", servers);
+    }
+}
