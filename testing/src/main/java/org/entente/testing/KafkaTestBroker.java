@@ -1,6 +1,7 @@
 package org.entente.testing;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
@@ -56,6 +57,14 @@ public final class KafkaTestBroker {
 
     private static KafkaTestBroker startEmbedded() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // Small internal topics: creating 50 partitions each on first use costs seconds on 2 cores.
+        broker.brokerProperties(Map.of(
+                "offsets.topic.num.partitions", "4",
+                "transaction.state.log.num.partitions", "4",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
         return new KafkaTestBroker(broker.getBrokersAsString(), "in-JVM KRaft broker (spring-kafka-test)");

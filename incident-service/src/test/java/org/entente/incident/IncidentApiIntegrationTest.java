@@ -1,0 +1,172 @@
+package org.entente.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.entente.events.IncidentClass;
+import org.entente.events.IncidentReported;
+import org.entente.events.Sector;
+import org.entente.events.Severity;
+import org.entente.events.Tlp;
+import org.entente.schemas.Topics;
+import org.entente.testing.TopicProbe;
+import org.entente.testing.WithKafkaBroker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@WithKafkaBroker
+@ActiveProfiles("test")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IncidentApiIntegrationTest {
+
+    static final String EE_POC = "local-poc-ee";
+    static final String FI_POC = "local-poc-fi";
+    static final String COORDINATOR = "local-coordinator";
+
+    @LocalServerPort
+    int port;
+
+    RestTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    static Map<String, Object> report() {
+        return Map.ofEntries(
+                Map.entry("detectedAt", Instant.now().minusSeconds(3600).toString()),
+                Map.entry("sector", "health"),
+                Map.entry("incidentClass", "intrusions"),
+                Map.entry("severity", "critical"),
+                Map.entry("tlp", "AMBER+STRICT"),
+                Map.entry("title", "Hospital records system breached"),
+                Map.entry("summary", "Patient database exfiltrated through a VPN appliance."),
+                Map.entry("indicators", List.of("203.0.113.9", "CVE-2026-1234")),
+                Map.entry("personalData", Map.of("names", List.of("Chief physician on call"))),
+                Map.entry("affectedStates", List.of("LV")),
+                Map.entry("namedRecipients", List.of("LV", "FI")));
+    }
+
+    @Test
+    void shouldPublishAnAcceptedReportAndReadItBackForTheReportingStateOnly() {
+        Instant before = Instant.now();
+        Map<?, ?> accepted = http.post().uri("/api/v1/incidents")
+                .header("Authorization", "Bearer " + EE_POC)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(report())
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueMatches("Location", "/api/v1/incidents/[0-9a-f-]{36}")
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) accepted.get("id");
+
+        List<ConsumerRecord<String, SpecificRecord>> records = TopicProbe.read(Topics.INCIDENTS.name(),
+                record -> id.equals(record.key()), found -> !found.isEmpty(), Duration.ofSeconds(10));
+        assertThat(records).hasSize(1);
+        IncidentReported event = (IncidentReported) records.get(0).value();
+        assertThat(event.getReportingState()).isEqualTo("EE");
+        assertThat(event.getReporter()).isEqualTo("ee-poc");
+        assertThat(event.getSector()).isEqualTo(Sector.HEALTH);
+        assertThat(event.getIncidentClass()).isEqualTo(IncidentClass.INTRUSIONS);
+        assertThat(event.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(event.getTlp()).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(event.getPersonalData().getNames()).containsExactly("Chief physician on call");
+        assertThat(event.getNamedRecipients()).containsExactly("LV", "FI");
+        assertThat(event.getReportedAt()).isBetween(before.minusMillis(1), Instant.now());
+        assertThat(event.getMetadata().getProducer()).isEqualTo("incident-service");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> http.get().uri("/api/v1/incidents/" + id)
+                .header("Authorization", "Bearer " + EE_POC)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(id)
+                .jsonPath("$.reportingState").isEqualTo("EE")
+                .jsonPath("$.tlp").isEqualTo("AMBER+STRICT")
+                .jsonPath("$.sector").isEqualTo("health")
+                .jsonPath("$.personalData.names[0]").isEqualTo("Chief physician on call"));
+        http.get().uri("/api/v1/incidents")
+                .header("Authorization", "Bearer " + EE_POC)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + id + "')].title").isEqualTo("Hospital records system breached");
+
+        http.get().uri("/api/v1/incidents/" + id)
+                .header("Authorization", "Bearer " + FI_POC)
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/v1/incidents")
+                .header("Authorization", "Bearer " + FI_POC)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + id + "')]").isEmpty();
+    }
+
+    @Test
+    void shouldAnswerABadReportWithAProblemNamingEveryBadField() {
+        Map<String, Object> bad = Map.of("sector", "nuclear", "tlp", "RED", "title", "t", "summary", "s",
+                "incidentClass", "fraud", "severity", "low");
+
+        http.post().uri("/api/v1/incidents")
+                .header("Authorization", "Bearer " + EE_POC)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(bad)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Invalid request")
+                .jsonPath("$.detail").isEqualTo("3 fields are invalid.")
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("detectedAt", "namedRecipients", "sector"));
+    }
+
+    @Test
+    void shouldAnswerUnreadableJsonWithTheFieldThatCouldNotBeRead() {
+        http.post().uri("/api/v1/incidents")
+                .header("Authorization", "Bearer " + EE_POC)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"detectedAt\": \"yesterday\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("detectedAt");
+    }
+
+    @Test
+    void shouldRefuseCallersWithoutTokenOrWithAnotherRole() {
+        http.post().uri("/api/v1/incidents").contentType(MediaType.APPLICATION_JSON).body(report())
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/api/v1/incidents").header("Authorization", "Bearer forged")
+                .contentType(MediaType.APPLICATION_JSON).body(report())
+                .exchange().expectStatus().isUnauthorized();
+        for (String token : List.of(COORDINATOR, "local-operator", "local-planner", "local-oversight")) {
+            http.post().uri("/api/v1/incidents").header("Authorization", "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON).body(report())
+                    .exchange().expectStatus().isEqualTo(HttpStatus.FORBIDDEN)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            http.get().uri("/api/v1/incidents").header("Authorization", "Bearer " + token)
+                    .exchange().expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    @Test
+    void shouldLeaveHealthOpenForProbes() {
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+}
