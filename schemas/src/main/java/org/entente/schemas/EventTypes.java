@@ -8,6 +8,7 @@ import org.entente.events.AlertAcknowledged;
 import org.entente.events.AlertDelivered;
 import org.entente.events.AlertEscalated;
 import org.entente.events.AlertIssued;
+import org.entente.events.AlertLifecycle;
 import org.entente.events.AlertResponseSubmitted;
 import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.events.ContactChain;
@@ -15,7 +16,10 @@ import org.entente.events.DisclosureRecorded;
 import org.entente.events.IncidentReported;
 import org.entente.events.StateProfile;
 
-/** Every record type that travels on a topic on its own; nested types travel inside them. */
+/**
+ * Every record type that travels on a topic on its own (events, reference data, and the state a
+ * service keeps in a changelog topic); nested types travel inside them.
+ */
 public final class EventTypes {
 
     public static final List<Class<? extends SpecificRecord>> ALL = List.of(
@@ -29,7 +33,8 @@ public final class EventTypes {
             AlertResponseSubmitted.class,
             AlertEscalated.class,
             CommitmentOutcomeRecorded.class,
-            DisclosureRecorded.class);
+            DisclosureRecorded.class,
+            AlertLifecycle.class);
 
     private EventTypes() {
     }

@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.entente.events.IncidentReported;
 import org.entente.platform.caller.Caller;
 import org.entente.platform.events.EventMetadataFactory;
+import org.entente.platform.kafka.DurablePublisher;
 import org.entente.schemas.Labels;
+import org.entente.schemas.Topics;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/incidents")
 class IncidentIntakeController {
 
-    private final IncidentPublisher publisher;
+    private final DurablePublisher publisher;
     private final EventMetadataFactory metadata;
     private final MeterRegistry meters;
 
-    IncidentIntakeController(IncidentPublisher publisher, EventMetadataFactory metadata, MeterRegistry meters) {
+    IncidentIntakeController(DurablePublisher publisher, EventMetadataFactory metadata, MeterRegistry meters) {
         this.publisher = publisher;
         this.metadata = metadata;
         this.meters = meters;
@@ -38,7 +40,7 @@ class IncidentIntakeController {
     ResponseEntity<Accepted> report(@RequestBody IncidentReportRequest request, Caller caller) {
         IncidentReported incident = IncidentReportValidator.toEvent(request, UUID.randomUUID().toString(),
                 caller.state(), caller.subject(), metadata.now(null));
-        publisher.publish(incident);
+        publisher.publish(Topics.INCIDENTS.name(), incident.getIncidentId(), incident);
         meters.counter("entente.incidents.received",
                 "sector", Labels.of(incident.getSector()),
                 "class", Labels.of(incident.getIncidentClass()),

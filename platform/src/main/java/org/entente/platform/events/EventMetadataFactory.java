@@ -28,8 +28,12 @@ public class EventMetadataFactory {
      * reprocessing the same input produces the same event id, and duplicates can be dropped.
      */
     public EventMetadata derived(String identity, Instant occurredAt, String exerciseId) {
-        return of(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString(),
-                occurredAt, exerciseId);
+        return of(derivedId(identity), occurredAt, exerciseId);
+    }
+
+    /** A name-based UUID: the same identity always gives the same id. */
+    public static String derivedId(String identity) {
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private EventMetadata of(String eventId, Instant occurredAt, String exerciseId) {

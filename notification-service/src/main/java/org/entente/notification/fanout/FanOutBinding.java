@@ -1,0 +1,46 @@
+package org.entente.notification.fanout;
+
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.entente.events.Agreement;
+import org.entente.events.AlertIssued;
+import org.entente.events.ContactChain;
+import org.entente.events.DisclosureRecorded;
+import org.entente.events.IncidentReported;
+import org.entente.events.StateProfile;
+import org.entente.notification.routing.AlertComposer;
+import org.entente.platform.events.EventMetadataFactory;
+import org.entente.schemas.EventSerde;
+import org.entente.schemas.Topics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The fan-out topology: incidents in (in-0), reference data as global tables (in-1 agreements,
+ * in-2 contact chains, in-3 states), alerts out (out-0) and ledger entries to the disclosure topic.
+ * Exactly once per (incident, recipient) through Kafka Streams' exactly_once_v2.
+ */
+@Configuration(proxyBeanMethods = false)
+class FanOutBinding {
+
+    @Bean
+    Function<KStream<String, IncidentReported>,
+            Function<GlobalKTable<String, Agreement>,
+                    Function<GlobalKTable<String, ContactChain>,
+                            Function<GlobalKTable<String, StateProfile>, KStream<String, SpecificRecord>>>>> fanOutIncident(
+            EventMetadataFactory metadata, MeterRegistry meters) {
+        AlertComposer composer = new AlertComposer(metadata);
+        return incidents -> agreements -> contacts -> states -> {
+            KStream<String, SpecificRecord> routed = incidents.process(() -> new FanOutProcessor(composer, meters));
+            routed.filter((recipient, event) -> event instanceof DisclosureRecorded)
+                    .to(Topics.DISCLOSURES.name(), Produced.with(Serdes.String(), new EventSerde<>()));
+            return routed.filter((recipient, event) -> event instanceof AlertIssued);
+        };
+    }
+}

@@ -1,0 +1,157 @@
+package org.entente.notification.lifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.entente.events.AlertAcknowledged;
+import org.entente.events.AlertEscalated;
+import org.entente.events.AlertIssued;
+import org.entente.events.AlertLifecycle;
+import org.entente.events.AlertResponseSubmitted;
+import org.entente.events.CommitmentOutcomeRecorded;
+import org.entente.events.Contact;
+import org.entente.events.ContactChain;
+import org.entente.notification.StoreNames;
+import org.entente.schemas.Labels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every alert's state in the {@value StoreNames#ALERTS} store (the inbox), applies what
+ * recipients do, and checks deadlines against the injected clock through an index of the next
+ * time each alert needs looking at ({@value StoreNames#DEADLINES}), so a check reads only what is due.
+ */
+class LifecycleProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private static final Logger log = LoggerFactory.getLogger(LifecycleProcessor.class);
+
+    private final LifecycleRules rules;
+    private final Clock clock;
+    private final Duration checkInterval;
+    private final MeterRegistry meters;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, AlertLifecycle> alerts;
+    private KeyValueStore<String, String> deadlines;
+    private TimestampedKeyValueStore<String, ContactChain> contacts;
+
+    LifecycleProcessor(LifecycleRules rules, Clock clock, Duration checkInterval, MeterRegistry meters) {
+        this.rules = rules;
+        this.clock = clock;
+        this.checkInterval = checkInterval;
+        this.meters = meters;
+    }
+
+    static String alertKey(String recipientState, String alertId) {
+        return recipientState + "/" + alertId;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.alerts = context.getStateStore(StoreNames.ALERTS);
+        this.deadlines = context.getStateStore(StoreNames.DEADLINES);
+        this.contacts = context.getStateStore(StoreNames.LIFECYCLE_CONTACTS);
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> checkDeadlines(clock.instant()));
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        SpecificRecord event = record.value();
+        if (event instanceof AlertIssued issued) {
+            String key = alertKey(issued.getRecipientState(), issued.getAlertId());
+            if (alerts.get(key) == null) {
+                apply(key, null, rules.deliver(issued, chain(issued.getRecipientState()), clock.instant()));
+            }
+        } else if (event instanceof AlertAcknowledged ack) {
+            onExisting(ack.getRecipientState(), ack.getAlertId(),
+                    state -> rules.acknowledge(state, ack, chain(ack.getRecipientState())));
+        } else if (event instanceof AlertResponseSubmitted response) {
+            onExisting(response.getRecipientState(), response.getAlertId(),
+                    state -> rules.respond(state, response, chain(response.getRecipientState())));
+        }
+        // AlertDelivered and AlertEscalated are this processor's own output, read back: nothing to do.
+    }
+
+    private void onExisting(String recipientState, String alertId,
+            Function<AlertLifecycle, Optional<Transition>> change) {
+        String key = alertKey(recipientState, alertId);
+        AlertLifecycle state = alerts.get(key);
+        if (state == null) {
+            log.warn("Ignoring an action on unknown alert {}", key);
+            return;
+        }
+        change.apply(state).ifPresent(transition -> apply(key, state, transition));
+    }
+
+    void checkDeadlines(Instant now) {
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> iterator = deadlines.range(indexKey(Instant.EPOCH, ""), indexKey(now, "~"))) {
+            iterator.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            AlertLifecycle state = alerts.get(entry.value);
+            if (state == null) {
+                deadlines.delete(entry.key);
+                continue;
+            }
+            String recipient = state.getIssued().getRecipientState();
+            Optional<Transition> transition = rules.advance(state, chain(recipient), now);
+            if (transition.isPresent()) {
+                apply(entry.value, state, transition.get());
+            } else if (state.getNextCheckAt() == null || !entry.key.equals(indexKey(state.getNextCheckAt(), entry.value))) {
+                deadlines.delete(entry.key);
+            }
+        }
+    }
+
+    private void apply(String key, AlertLifecycle before, Transition transition) {
+        if (before != null && before.getNextCheckAt() != null) {
+            deadlines.delete(indexKey(before.getNextCheckAt(), key));
+        }
+        AlertLifecycle after = transition.state();
+        alerts.put(key, after);
+        if (after.getNextCheckAt() != null) {
+            deadlines.put(indexKey(after.getNextCheckAt(), key), key);
+        }
+        String recipient = after.getIssued().getRecipientState();
+        for (SpecificRecord event : transition.events()) {
+            context.forward(new Record<>(recipient, event, clock.millis()));
+            count(event, recipient);
+        }
+    }
+
+    private void count(SpecificRecord event, String recipient) {
+        if (event instanceof AlertEscalated) {
+            meters.counter("entente.alerts.escalated", "recipient_state", recipient).increment();
+        } else if (event instanceof CommitmentOutcomeRecorded outcome) {
+            meters.counter("entente.commitments.outcomes", "recipient_state", recipient,
+                    "kind", Labels.of(outcome.getKind()), "result", Labels.of(outcome.getResult())).increment();
+        }
+    }
+
+    private List<Contact> chain(String state) {
+        ValueAndTimestamp<ContactChain> chain = contacts.get(state);
+        return chain == null ? List.of() : chain.value().getContacts();
+    }
+
+    /** Zero-padded so that the store's byte order is time order. */
+    static String indexKey(Instant at, String alertKey) {
+        return String.format("%019d|%s", at.toEpochMilli(), alertKey);
+    }
+}

@@ -1,0 +1,185 @@
+package org.entente.notification.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.entente.events.Agreement;
+import org.entente.events.ContactChain;
+import org.entente.events.StateProfile;
+import org.entente.notification.reference.ReferenceDocuments.ReferenceData;
+import org.entente.platform.events.EventMetadataFactory;
+import org.entente.platform.problem.FieldViolation;
+import org.entente.platform.problem.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Seeds reference data from the YAML file at start: what is not on the topics yet is published,
+ * and an agreement whose file version is higher than the one in force replaces it. Changes made
+ * through the admin API therefore survive restarts. Readiness stays down until seeding is done,
+ * so no incident is routed against missing agreements.
+ */
+@Component("referenceData")
+class ReferenceDataSeeder implements HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataSeeder.class);
+    private static final Duration STORE_WAIT = Duration.ofMinutes(2);
+
+    private final ReferenceDataProperties properties;
+    private final ReferenceDataView view;
+    private final ReferenceDataPublisher publisher;
+    private final EventMetadataFactory metadata;
+    private final AtomicBoolean seeded = new AtomicBoolean();
+    private volatile String failure;
+
+    ReferenceDataSeeder(ReferenceDataProperties properties, ReferenceDataView view, ReferenceDataPublisher publisher,
+            EventMetadataFactory metadata) {
+        this.properties = properties;
+        this.view = view;
+        this.publisher = publisher;
+        this.metadata = metadata;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seedInBackground() {
+        Thread seeder = new Thread(this::seed, "reference-data-seeder");
+        seeder.setDaemon(true);
+        seeder.start();
+    }
+
+    @Override
+    public Health health() {
+        if (failure != null) {
+            return Health.down().withDetail("error", failure).build();
+        }
+        return seeded.get() ? Health.up().build() : Health.outOfService().withDetail("seeding", "in progress").build();
+    }
+
+    private void seed() {
+        try {
+            ReferenceData file = read();
+            awaitStores();
+            int published = 0;
+            for (StateProfile state : map(file.states(), "states", (d, p) -> ReferenceDataMapper.state(d, p, metadata.now(null)))) {
+                if (view.state(state.getCode()).isEmpty()) {
+                    publisher.publish(state);
+                    published++;
+                }
+            }
+            for (ContactChain chain : map(file.contacts(), "contacts", (d, p) -> ReferenceDataMapper.contacts(d, p, metadata.now(null)))) {
+                if (view.contacts(chain.getStateCode()).isEmpty()) {
+                    publisher.publish(chain);
+                    published++;
+                }
+            }
+            for (Agreement agreement : map(file.agreements(), "agreements", (d, p) -> ReferenceDataMapper.agreement(d, p, metadata.now(null)))) {
+                if (view.agreement(agreement.getAgreementId()).filter(a -> a.getVersion() >= agreement.getVersion()).isEmpty()) {
+                    publisher.publish(agreement);
+                    published++;
+                }
+            }
+            awaitVisible(file);
+            log.info("Reference data from {}: {} record(s) published", properties.file(), published);
+            seeded.set(true);
+        } catch (InvalidRequestException e) {
+            failure = "invalid reference data file " + properties.file() + ": " + e.violations();
+            log.error(failure);
+        } catch (RuntimeException e) {
+            failure = e.toString();
+            log.error("Reference data seeding failed", e);
+        }
+    }
+
+    private ReferenceData read() {
+        if (properties.file() == null) {
+            return new ReferenceData(List.of(), List.of(), List.of());
+        }
+        YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        try (InputStream in = Files.newInputStream(properties.file())) {
+            ReferenceData data = yaml.readValue(in, ReferenceData.class);
+            return new ReferenceData(orEmpty(data.states()), orEmpty(data.contacts()), orEmpty(data.agreements()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + properties.file(), e);
+        }
+    }
+
+    /** Maps every entry, collecting the violations of all of them before failing. */
+    private static <D, R> List<R> map(List<D> documents, String section, Mapping<D, R> mapping) {
+        List<R> mapped = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            try {
+                mapped.add(mapping.map(documents.get(i), section + "[" + i + "]."));
+            } catch (InvalidRequestException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return mapped;
+    }
+
+    private void awaitStores() {
+        Instant deadline = Instant.now().plus(STORE_WAIT);
+        while (true) {
+            try {
+                view.states();
+                view.contacts();
+                view.agreements();
+                return;
+            } catch (InvalidStateStoreException | IllegalStateException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    /** The fan-out reads its global stores; ready means they hold what was just published. */
+    private void awaitVisible(ReferenceData file) {
+        Instant deadline = Instant.now().plus(STORE_WAIT);
+        while (view.states().size() < file.states().size() || view.agreements().size() < file.agreements().size()
+                || view.contacts().size() < file.contacts().size()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Published reference data did not reach the global stores");
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    @FunctionalInterface
+    private interface Mapping<D, R> {
+        R map(D document, String prefix);
+    }
+}

@@ -1,0 +1,123 @@
+package org.entente.notification.routing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.entente.events.AgreementRef;
+import org.entente.events.AlertIssued;
+import org.entente.events.Commitment;
+import org.entente.events.DataCategory;
+import org.entente.events.Deadline;
+import org.entente.events.DisclosureRecorded;
+import org.entente.events.IncidentReported;
+import org.entente.events.WithheldCategory;
+import org.entente.platform.events.EventMetadataFactory;
+
+/**
+ * Composes the alert a route allows, carrying only the permitted field categories, and the ledger
+ * entry that records what left and what was withheld. Deterministic: the same incident and terms
+ * give the same alert id, event ids, deadlines and content, so reprocessing duplicates nothing.
+ */
+public final class AlertComposer {
+
+    private final EventMetadataFactory metadata;
+
+    public AlertComposer(EventMetadataFactory metadata) {
+        this.metadata = metadata;
+    }
+
+    public record Composed(AlertIssued alert, DisclosureRecorded disclosure) {
+    }
+
+    public static String alertId(String incidentId, String recipientState) {
+        return EventMetadataFactory.derivedId(incidentId + "/" + recipientState);
+    }
+
+    public Composed compose(IncidentReported incident, Route route, String contactId) {
+        EffectiveTerms terms = route.terms();
+        String alertId = alertId(incident.getIncidentId(), route.recipientState());
+        Instant issuedAt = incident.getReportedAt();
+        String exerciseId = incident.getMetadata().getExerciseId();
+        List<WithheldCategory> withheld = new ArrayList<>();
+        List<DataCategory> disclosed = new ArrayList<>();
+        boolean operational = release(DataCategory.OPERATIONAL, true, terms, withheld, disclosed);
+        boolean indicators = release(DataCategory.INDICATORS, !incident.getIndicators().isEmpty(), terms, withheld, disclosed);
+        boolean personal = release(DataCategory.PERSONAL_DATA, incident.getPersonalData() != null, terms, withheld, disclosed);
+
+        AlertIssued alert = AlertIssued.newBuilder()
+                .setMetadata(metadata.derived("issued/" + alertId, issuedAt, exerciseId))
+                .setAlertId(alertId)
+                .setIncidentId(incident.getIncidentId())
+                .setRecipientState(route.recipientState())
+                .setContactId(contactId)
+                .setReportingState(incident.getReportingState())
+                .setAgreement(terms.governing())
+                .setCoveringAgreements(terms.covering())
+                .setIssuedAt(issuedAt)
+                .setDetectedAt(incident.getDetectedAt())
+                .setSector(incident.getSector())
+                .setIncidentClass(incident.getIncidentClass())
+                .setSeverity(incident.getSeverity())
+                .setTlp(incident.getTlp())
+                .setTitle(operational ? incident.getTitle() : null)
+                .setSummary(operational ? incident.getSummary() : null)
+                .setAffectedStates(operational ? incident.getAffectedStates() : null)
+                .setIndicators(indicators ? incident.getIndicators() : null)
+                .setPersonalData(personal ? incident.getPersonalData() : null)
+                .setWithheld(withheld)
+                .setDeadlines(deadlines(terms, issuedAt))
+                .build();
+        DisclosureRecorded disclosure = DisclosureRecorded.newBuilder()
+                .setMetadata(metadata.derived("disclosed/" + alertId, issuedAt, exerciseId))
+                .setAlertId(alertId)
+                .setIncidentId(incident.getIncidentId())
+                .setReportingState(incident.getReportingState())
+                .setRecipientState(route.recipientState())
+                .setAgreement(terms.governing())
+                .setLegalBasis(personal ? terms.personalDataLegalBasis().orElseThrow() : null)
+                .setTlp(incident.getTlp())
+                .setDisclosed(disclosed)
+                .setWithheld(withheld)
+                .setDisclosedAt(issuedAt)
+                .build();
+        return new Composed(alert, disclosure);
+    }
+
+    /** Adds the category to disclosed or withheld when the incident has content in it. */
+    private static boolean release(DataCategory category, boolean present, EffectiveTerms terms,
+            List<WithheldCategory> withheld, List<DataCategory> disclosed) {
+        if (!present) {
+            return false;
+        }
+        if (terms.allowed().contains(category)) {
+            disclosed.add(category);
+            return true;
+        }
+        withheld.add(new WithheldCategory(category, withholdingReason(category, terms)));
+        return false;
+    }
+
+    static String withholdingReason(DataCategory category, EffectiveTerms terms) {
+        String agreements = terms.covering().stream().map(AlertComposer::describe).collect(Collectors.joining(", "));
+        return category == DataCategory.PERSONAL_DATA
+                ? "no legal basis for personal data under " + agreements
+                : "not permitted under " + agreements;
+    }
+
+    private static String describe(AgreementRef ref) {
+        return ref.getAgreementId() + " v" + ref.getVersion();
+    }
+
+    private static List<Deadline> deadlines(EffectiveTerms terms, Instant issuedAt) {
+        return terms.commitments().values().stream()
+                .sorted(Comparator.comparing(Commitment::getKind))
+                .map(commitment -> {
+                    Instant due = issuedAt.plusMillis(commitment.getWithinMillis());
+                    return new Deadline(commitment.getKind(), due, due.plusMillis(EffectiveTerms.graceMillis(commitment)));
+                })
+                .toList();
+    }
+}

@@ -1,0 +1,51 @@
+package org.entente.notification.routing;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.entente.events.Agreement;
+import org.entente.events.AgreementStatus;
+import org.entente.events.IncidentReported;
+import org.entente.events.Tlp;
+
+/**
+ * Decides who receives an incident: exactly the states that an active, valid agreement with the
+ * reporter covers for this incident's sector, class, severity and TLP label; if the reporter
+ * named recipients, only those (and TLP:RED goes to named recipients only); never the reporter.
+ */
+public final class Router {
+
+    private Router() {
+    }
+
+    /** One route per recipient state, in state-code order. */
+    public static List<Route> route(IncidentReported incident, Collection<Agreement> agreements) {
+        List<Agreement> covering = agreements.stream().filter(agreement -> covers(agreement, incident)).toList();
+        Set<String> recipients = new TreeSet<>();
+        covering.forEach(agreement -> recipients.addAll(agreement.getParties()));
+        recipients.remove(incident.getReportingState());
+        if (!incident.getNamedRecipients().isEmpty() || incident.getTlp() == Tlp.RED) {
+            recipients.retainAll(incident.getNamedRecipients());
+        }
+        return recipients.stream()
+                .map(recipient -> new Route(recipient, EffectiveTerms.combine(covering.stream()
+                        .filter(agreement -> agreement.getParties().contains(recipient))
+                        .toList())))
+                .toList();
+    }
+
+    static boolean covers(Agreement agreement, IncidentReported incident) {
+        Instant at = incident.getReportedAt();
+        return agreement.getStatus() == AgreementStatus.ACTIVE
+                && !at.isBefore(agreement.getValidFrom())
+                && (agreement.getValidUntil() == null || at.isBefore(agreement.getValidUntil()))
+                && agreement.getParties().contains(incident.getReportingState())
+                && agreement.getSectors().contains(incident.getSector())
+                && agreement.getIncidentClasses().contains(incident.getIncidentClass())
+                && incident.getSeverity().compareTo(agreement.getMinimumSeverity()) >= 0
+                && incident.getTlp().compareTo(agreement.getMaxTlp()) <= 0;
+    }
+}
