@@ -55,14 +55,13 @@ class FanOutProcessor implements Processor<String, IncidentReported, String, Spe
         if (incident == null) {
             return;
         }
-        long issuedAt = incident.getReportedAt().toEpochMilli();
         for (Route route : Router.route(incident, allAgreements())) {
             if (states.get(route.recipientState()) == null) {
                 continue;
             }
             AlertComposer.Composed composed = composer.compose(incident, route, primaryContact(route.recipientState()));
-            context.forward(new Record<>(route.recipientState(), composed.alert(), issuedAt));
-            context.forward(new Record<>(route.recipientState(), composed.disclosure(), issuedAt));
+            context.forward(record.withKey(route.recipientState()).withValue(composed.alert()));
+            context.forward(record.withKey(route.recipientState()).withValue(composed.disclosure()));
             meters.counter("entente.alerts.issued", "recipient_state", route.recipientState(),
                     "exercise", String.valueOf(incident.getMetadata().getExerciseId() != null)).increment();
         }

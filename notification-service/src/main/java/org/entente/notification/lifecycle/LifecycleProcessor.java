@@ -67,7 +67,7 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         this.alerts = context.getStateStore(StoreNames.ALERTS);
         this.deadlines = context.getStateStore(StoreNames.DEADLINES);
         this.contacts = context.getStateStore(StoreNames.LIFECYCLE_CONTACTS);
-        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> checkDeadlines(clock.instant()));
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> checkDeadlines(clock.instant(), wallClock));
     }
 
     @Override
@@ -76,19 +76,19 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         if (event instanceof AlertIssued issued) {
             String key = alertKey(issued.getRecipientState(), issued.getAlertId());
             if (alerts.get(key) == null) {
-                apply(key, null, rules.deliver(issued, chain(issued.getRecipientState()), clock.instant()));
+                apply(key, null, rules.deliver(issued, chain(issued.getRecipientState()), clock.instant()), record.timestamp());
             }
         } else if (event instanceof AlertAcknowledged ack) {
-            onExisting(ack.getRecipientState(), ack.getAlertId(),
+            onExisting(ack.getRecipientState(), ack.getAlertId(), record.timestamp(),
                     state -> rules.acknowledge(state, ack, chain(ack.getRecipientState())));
         } else if (event instanceof AlertResponseSubmitted response) {
-            onExisting(response.getRecipientState(), response.getAlertId(),
+            onExisting(response.getRecipientState(), response.getAlertId(), record.timestamp(),
                     state -> rules.respond(state, response, chain(response.getRecipientState())));
         }
         // AlertDelivered and AlertEscalated are this processor's own output, read back: nothing to do.
     }
 
-    private void onExisting(String recipientState, String alertId,
+    private void onExisting(String recipientState, String alertId, long timestamp,
             Function<AlertLifecycle, Optional<Transition>> change) {
         String key = alertKey(recipientState, alertId);
         AlertLifecycle state = alerts.get(key);
@@ -96,10 +96,11 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
             log.warn("Ignoring an action on unknown alert {}", key);
             return;
         }
-        change.apply(state).ifPresent(transition -> apply(key, state, transition));
+        change.apply(state).ifPresent(transition -> apply(key, state, transition, timestamp));
     }
 
-    void checkDeadlines(Instant now) {
+    /** {@code now} is domain time from the injected clock; {@code wallClock} only stamps the Kafka records. */
+    void checkDeadlines(Instant now, long wallClock) {
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> iterator = deadlines.range(indexKey(Instant.EPOCH, ""), indexKey(now, "~"))) {
             iterator.forEachRemaining(due::add);
@@ -113,14 +114,18 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
             String recipient = state.getIssued().getRecipientState();
             Optional<Transition> transition = rules.advance(state, chain(recipient), now);
             if (transition.isPresent()) {
-                apply(entry.value, state, transition.get());
+                apply(entry.value, state, transition.get(), wallClock);
             } else if (state.getNextCheckAt() == null || !entry.key.equals(indexKey(state.getNextCheckAt(), entry.value))) {
                 deadlines.delete(entry.key);
             }
         }
     }
 
-    private void apply(String key, AlertLifecycle before, Transition transition) {
+    /**
+     * Records carry the transport time of their cause ({@code timestamp}); the domain times live in
+     * the events. The injected clock may be far from the broker's, which refuses distant timestamps.
+     */
+    private void apply(String key, AlertLifecycle before, Transition transition, long timestamp) {
         if (before != null && before.getNextCheckAt() != null) {
             deadlines.delete(indexKey(before.getNextCheckAt(), key));
         }
@@ -131,7 +136,7 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         }
         String recipient = after.getIssued().getRecipientState();
         for (SpecificRecord event : transition.events()) {
-            context.forward(new Record<>(recipient, event, clock.millis()));
+            context.forward(new Record<>(recipient, event, timestamp));
             count(event, recipient);
         }
     }

@@ -1,0 +1,227 @@
+package org.entente.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.entente.events.AlertEscalated;
+import org.entente.events.CommitmentOutcomeRecorded;
+import org.entente.events.CommitmentResult;
+import org.entente.events.DataCategory;
+import org.entente.events.DisclosureRecorded;
+import org.entente.events.EventMetadata;
+import org.entente.events.IncidentClass;
+import org.entente.events.IncidentReported;
+import org.entente.events.PersonalData;
+import org.entente.events.Sector;
+import org.entente.events.Severity;
+import org.entente.events.Tlp;
+import org.entente.schemas.Topics;
+import org.entente.testing.MutableClock;
+import org.entente.testing.TopicProbe;
+import org.entente.testing.WithKafkaBroker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The notification pipeline on a real broker: an incident in, exactly the permitted alerts in
+ * exactly the right inboxes, ledger entries, acknowledgements judged on time, escalation and a
+ * missed commitment as the (test-controlled) clock passes the deadlines.
+ */
+@WithKafkaBroker
+@ActiveProfiles("test")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "entente.reference-data.file=src/test/resources/reference-data-test.yml")
+class NotificationPipelineIntegrationTest {
+
+    static final Instant REPORTED_AT = Instant.parse("2026-11-27T08:00:00Z");
+    static final MutableClock CLOCK = new MutableClock(REPORTED_AT.plusSeconds(1));
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestConfiguration
+    static class ClockConfiguration {
+        @Bean
+        MutableClock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    RestTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+    }
+
+    @Test
+    void shouldRouteMinimiseRecordAndJudgeCommitmentsOnEventTime() {
+        String incidentId = "INC-" + UUID.randomUUID();
+        TopicProbe.write(Topics.INCIDENTS.name(), incidentId, incident(incidentId));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (String state : List.of("fi", "lv", "lt")) {
+                inbox(state).jsonPath("$[?(@.incidentId == '" + incidentId + "')].status").isEqualTo(List.of("delivered"));
+            }
+        });
+        inbox("se").jsonPath("$[?(@.incidentId == '" + incidentId + "')]").isEmpty();
+        inbox("ee").jsonPath("$[?(@.incidentId == '" + incidentId + "')]").isEmpty();
+
+        String fiAlert = alertId("fi", incidentId);
+        http.get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", "Bearer local-poc-fi").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.reportingState").isEqualTo("EE")
+                .jsonPath("$.agreement").isEqualTo("baltic-energy")
+                .jsonPath("$.agreementVersion").isEqualTo(1)
+                .jsonPath("$.contact").isEqualTo("fi-ncsc-duty")
+                .jsonPath("$.tlp").isEqualTo("AMBER")
+                .jsonPath("$.title").isEqualTo("Substation control lost")
+                .jsonPath("$.indicators").isEqualTo(List.of("198.51.100.23"))
+                .jsonPath("$.personalData").doesNotExist()
+                .jsonPath("$.withheld[0].category").isEqualTo("personal-data")
+                .jsonPath("$.withheld[0].reason").isEqualTo("no legal basis for personal data under baltic-energy v1, ee-fi-energy v2")
+                .jsonPath("$.deadlines[0].commitment").isEqualTo("acknowledge")
+                .jsonPath("$.deadlines[0].dueAt").isEqualTo("2026-11-27T08:30:00Z");
+        http.get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", "Bearer local-poc-lv").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/api/v1/alerts/" + fiAlert + "/acknowledgement").header("Authorization", "Bearer local-poc-lv")
+                .exchange().expectStatus().isNotFound();
+
+        CLOCK.set(REPORTED_AT.plus(Duration.ofMinutes(10)));
+        acknowledge("fi", fiAlert);
+        CLOCK.set(REPORTED_AT.plus(Duration.ofHours(1)));
+        String ltAlert = alertId("lt", incidentId);
+        await().atMost(WAIT).untilAsserted(() -> alert("lt", ltAlert)
+                .jsonPath("$.status").isEqualTo("escalated")
+                .jsonPath("$.contact").isEqualTo("lt-nksc-backup"));
+        CLOCK.set(REPORTED_AT.plus(Duration.ofMinutes(90)));
+        acknowledge("lv", alertId("lv", incidentId));
+        CLOCK.set(REPORTED_AT.plus(Duration.ofHours(2)).plusSeconds(1));
+
+        List<ConsumerRecord<String, SpecificRecord>> outcomes = TopicProbe.read(Topics.COMMITMENT_OUTCOMES.name(),
+                of(CommitmentOutcomeRecorded.class, o -> o.getIncidentId().equals(incidentId)), found -> found.size() >= 3, WAIT);
+        assertThat(outcomes).extracting(ConsumerRecord::key, r -> ((CommitmentOutcomeRecorded) r.value()).getResult(),
+                        r -> ((CommitmentOutcomeRecorded) r.value()).getResponseMillis())
+                .containsExactlyInAnyOrder(
+                        tuple("FI", CommitmentResult.HONOURED, 600_000L),
+                        tuple("LV", CommitmentResult.LATE, 5_400_000L),
+                        tuple("LT", CommitmentResult.MISSED, null));
+
+        List<ConsumerRecord<String, SpecificRecord>> escalations = TopicProbe.read(Topics.ALERTS.name(),
+                of(AlertEscalated.class, e -> e.getAlertId().equals(ltAlert)), found -> found.size() >= 2, WAIT);
+        assertThat(escalations).extracting(r -> ((AlertEscalated) r.value()).getLevel(),
+                        r -> ((AlertEscalated) r.value()).getContactId(), r -> ((AlertEscalated) r.value()).getEscalatedAt())
+                .containsExactly(
+                        tuple(1, "lt-nksc-backup", REPORTED_AT.plus(Duration.ofHours(1))),
+                        tuple(2, "lt-nksc-director", REPORTED_AT.plus(Duration.ofHours(2))));
+
+        List<ConsumerRecord<String, SpecificRecord>> ledger = TopicProbe.read(Topics.DISCLOSURES.name(),
+                of(DisclosureRecorded.class, d -> d.getIncidentId().equals(incidentId)), found -> found.size() >= 3, WAIT);
+        assertThat(ledger).extracting(ConsumerRecord::key, r -> ((DisclosureRecorded) r.value()).getDisclosed(),
+                        r -> ((DisclosureRecorded) r.value()).getWithheld().get(0).getCategory())
+                .containsExactlyInAnyOrder(
+                        tuple("FI", List.of(DataCategory.OPERATIONAL, DataCategory.INDICATORS), DataCategory.PERSONAL_DATA),
+                        tuple("LV", List.of(DataCategory.OPERATIONAL, DataCategory.INDICATORS), DataCategory.PERSONAL_DATA),
+                        tuple("LT", List.of(DataCategory.OPERATIONAL, DataCategory.INDICATORS), DataCategory.PERSONAL_DATA));
+    }
+
+    @Test
+    void shouldLetOnlyCoordinatorsReadAndChangeReferenceData() {
+        http.get().uri("/api/v1/reference/agreements").header("Authorization", "Bearer local-coordinator").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[*].id").isEqualTo(List.of("baltic-energy", "ee-fi-energy", "ee-se-health"));
+        http.get().uri("/api/v1/reference/agreements").header("Authorization", "Bearer local-poc-ee").exchange()
+                .expectStatus().isForbidden();
+        http.get().uri("/api/v1/alerts").header("Authorization", "Bearer local-coordinator").exchange()
+                .expectStatus().isForbidden();
+        http.get().uri("/api/v1/alerts").exchange().expectStatus().isUnauthorized();
+
+        http.put().uri("/api/v1/reference/agreements/ee-fi-energy").header("Authorization", "Bearer local-coordinator")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"id": "ee-fi-energy", "version": 2, "title": "same version", "parties": ["EE", "FI"],
+                         "sectors": ["energy"], "incidentClasses": ["availability"], "minimumSeverity": "low",
+                         "maxTlp": "AMBER", "dataCategories": ["operational"], "validFrom": "2026-01-01T00:00:00Z",
+                         "status": "active"}""")
+                .exchange().expectStatus().isEqualTo(409);
+        http.put().uri("/api/v1/reference/agreements/bad").header("Authorization", "Bearer local-coordinator")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"id": "bad", "version": 1, "title": "t", "parties": ["EE"], "sectors": ["energy"],
+                         "incidentClasses": ["availability"], "minimumSeverity": "low", "maxTlp": "AMBER",
+                         "dataCategories": ["personal-data"], "validFrom": "2026-01-01T00:00:00Z", "status": "active"}""")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("parties", "personalDataLegalBasis"));
+    }
+
+    private RestTestClient.BodyContentSpec inbox(String state) {
+        return http.get().uri("/api/v1/alerts").header("Authorization", "Bearer local-poc-" + state).exchange()
+                .expectStatus().isOk().expectBody();
+    }
+
+    private RestTestClient.BodyContentSpec alert(String state, String id) {
+        return http.get().uri("/api/v1/alerts/" + id).header("Authorization", "Bearer local-poc-" + state).exchange()
+                .expectStatus().isOk().expectBody();
+    }
+
+    private String alertId(String state, String incidentId) {
+        List<?> ids = http.get().uri("/api/v1/alerts").header("Authorization", "Bearer local-poc-" + state).exchange()
+                .expectBody(List.class).returnResult().getResponseBody().stream()
+                .filter(alert -> incidentId.equals(((Map<?, ?>) alert).get("incidentId")))
+                .map(alert -> ((Map<?, ?>) alert).get("id"))
+                .toList();
+        assertThat(ids).hasSize(1);
+        return (String) ids.get(0);
+    }
+
+    private void acknowledge(String state, String alertId) {
+        http.post().uri("/api/v1/alerts/" + alertId + "/acknowledgement").header("Authorization", "Bearer local-poc-" + state)
+                .exchange().expectStatus().isAccepted();
+        await().atMost(WAIT).untilAsserted(() -> alert(state, alertId).jsonPath("$.status").isEqualTo("acknowledged"));
+    }
+
+    private static <T extends SpecificRecord> Predicate<ConsumerRecord<String, SpecificRecord>> of(Class<T> type, Predicate<T> test) {
+        return record -> type.isInstance(record.value()) && test.test(type.cast(record.value()));
+    }
+
+    private static IncidentReported incident(String incidentId) {
+        return IncidentReported.newBuilder()
+                .setMetadata(new EventMetadata("event-" + incidentId, REPORTED_AT, "test", null))
+                .setIncidentId(incidentId)
+                .setReportingState("EE")
+                .setReporter("ee-poc")
+                .setDetectedAt(REPORTED_AT.minusSeconds(900))
+                .setReportedAt(REPORTED_AT)
+                .setSector(Sector.ENERGY)
+                .setIncidentClass(IncidentClass.AVAILABILITY)
+                .setSeverity(Severity.HIGH)
+                .setTlp(Tlp.AMBER)
+                .setTitle("Substation control lost")
+                .setSummary("Remote terminal units of three substations stopped answering.")
+                .setIndicators(List.of("198.51.100.23"))
+                .setPersonalData(PersonalData.newBuilder().setNames(List.of("Shift engineer")).build())
+                .setAffectedStates(List.of("LV"))
+                .build();
+    }
+}
