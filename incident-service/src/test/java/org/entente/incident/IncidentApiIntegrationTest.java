@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 @WithKafkaBroker
 @ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IncidentServiceApplication.CONFIG_NAME)
 class IncidentApiIntegrationTest {
 
     static final String EE_POC = "local-poc-ee";

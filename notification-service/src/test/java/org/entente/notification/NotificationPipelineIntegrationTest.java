@@ -47,7 +47,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @WithKafkaBroker
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "entente.reference-data.file=src/test/resources/reference-data-test.yml")
+        properties = {NotificationServiceApplication.CONFIG_NAME,
+                "entente.reference-data.file=src/test/resources/reference-data-test.yml"})
 class NotificationPipelineIntegrationTest {
 
     static final Instant REPORTED_AT = Instant.parse("2026-11-27T08:00:00Z");
