@@ -100,7 +100,7 @@ class NotificationPipelineIntegrationTest {
                 .jsonPath("$.indicators").isEqualTo(List.of("198.51.100.23"))
                 .jsonPath("$.personalData").doesNotExist()
                 .jsonPath("$.withheld[0].category").isEqualTo("personal-data")
-                .jsonPath("$.withheld[0].reason").isEqualTo("no legal basis for personal data under baltic-energy v1, ee-fi-energy v2")
+                .jsonPath("$.withheld[0].reason").isEqualTo("not permitted under baltic-energy v1")
                 .jsonPath("$.deadlines[0].commitment").isEqualTo("acknowledge")
                 .jsonPath("$.deadlines[0].dueAt").isEqualTo("2026-11-27T08:30:00Z");
         http.get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", "Bearer local-poc-lv").exchange()
@@ -111,7 +111,7 @@ class NotificationPipelineIntegrationTest {
 
         CLOCK.set(REPORTED_AT.plus(Duration.ofMinutes(10)));
         acknowledge("fi", fiAlert);
-        CLOCK.set(REPORTED_AT.plus(Duration.ofHours(1)));
+        CLOCK.set(REPORTED_AT.plus(Duration.ofHours(1)).plusSeconds(1));
         String ltAlert = alertId("lt", incidentId);
         await().atMost(WAIT).untilAsserted(() -> alert("lt", ltAlert)
                 .jsonPath("$.status").isEqualTo("escalated")

@@ -3,10 +3,12 @@ package org.entente.notification.lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.entente.events.AlertAcknowledged;
 import org.entente.events.AlertDelivered;
@@ -20,6 +22,7 @@ import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.events.CommitmentResult;
 import org.entente.events.Contact;
 import org.entente.events.Deadline;
+import org.entente.events.EventMetadata;
 import org.entente.events.Fulfilment;
 import org.entente.events.RecordedOutcome;
 import org.entente.events.TimelineEntry;
@@ -30,8 +33,9 @@ import org.entente.schemas.Labels;
  * What happens to an alert after it is issued. Outcomes are judged on event time: a fulfilment
  * at or before its deadline is honoured, before the deadline plus grace late, otherwise missed.
  * An acknowledgement deadline that passes escalates the alert down the recipient's contact chain,
- * one contact per acknowledgement period. "Missed" is recorded only {@code settle} after the
- * grace ends, so a fulfilment already on its way is not judged missed by a processing delay.
+ * one contact per acknowledgement period. Escalations and "missed" wait {@code settle} beyond
+ * their time, so an answer already on its way is not overtaken by a processing delay; the events
+ * still carry the time the deadline passed.
  */
 public final class LifecycleRules {
 
@@ -89,7 +93,7 @@ public final class LifecycleRules {
         Optional<Deadline> acknowledgement = deadline(issued, CommitmentKind.ACKNOWLEDGE);
         while (acknowledgement.isPresent() && fulfilment(state, CommitmentKind.ACKNOWLEDGE).isEmpty()
                 && state.getEscalationLevel() < chain.size() - 1
-                && !now.isBefore(escalationTime(issued, acknowledgement.get(), state.getEscalationLevel() + 1))) {
+                && now.isAfter(escalationTime(issued, acknowledgement.get(), state.getEscalationLevel() + 1).plus(settle))) {
             int level = state.getEscalationLevel() + 1;
             Instant at = escalationTime(issued, acknowledgement.get(), level);
             Contact contact = chain.get(level);
@@ -105,6 +109,9 @@ public final class LifecycleRules {
                     .setEscalatedAt(at)
                     .build());
         }
+        // Caught up on several due items at once, the world still hears them in the order they happened.
+        events.sort(Comparator.comparing(LifecycleRules::occurredAt));
+        state.getTimeline().sort(Comparator.comparing(TimelineEntry::getAt));
         state.setNextCheckAt(nextCheck(state, chain.size()));
         boolean unchanged = events.isEmpty() && Objects.equals(state.getNextCheckAt(), current.getNextCheckAt());
         return unchanged ? Optional.empty() : Optional.of(new Transition(state, events));
@@ -172,7 +179,7 @@ public final class LifecycleRules {
         Optional<Deadline> acknowledgement = deadline(issued, CommitmentKind.ACKNOWLEDGE);
         if (acknowledgement.isPresent() && fulfilment(state, CommitmentKind.ACKNOWLEDGE).isEmpty()
                 && state.getEscalationLevel() < chainSize - 1) {
-            next = earliest(next, escalationTime(issued, acknowledgement.get(), state.getEscalationLevel() + 1));
+            next = earliest(next, escalationTime(issued, acknowledgement.get(), state.getEscalationLevel() + 1).plus(settle));
         }
         return next;
     }
@@ -191,6 +198,10 @@ public final class LifecycleRules {
 
     static Optional<CommitmentResult> outcomeOf(AlertLifecycle state, CommitmentKind kind) {
         return state.getOutcomes().stream().filter(o -> o.getKind() == kind).map(RecordedOutcome::getResult).findFirst();
+    }
+
+    private static Instant occurredAt(SpecificRecord event) {
+        return ((EventMetadata) ((GenericRecord) event).get("metadata")).getOccurredAt();
     }
 
     private static String exerciseId(AlertLifecycle state) {

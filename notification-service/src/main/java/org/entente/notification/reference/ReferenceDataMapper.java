@@ -62,7 +62,11 @@ public final class ReferenceDataMapper {
         } else {
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < document.chain().size(); i++) {
-                contacts.add(contact(violations, "chain[" + i + "]", document.chain().get(i), ids));
+                if (document.chain().get(i) == null) {
+                    violations.add("chain[" + i + "]", "must not be empty");
+                } else {
+                    contacts.add(contact(violations, "chain[" + i + "]", document.chain().get(i), ids));
+                }
             }
         }
         violations.throwIfAny();
@@ -72,7 +76,9 @@ public final class ReferenceDataMapper {
     public static Agreement agreement(AgreementDocument document, String prefix, EventMetadata metadata) {
         Violations violations = new Violations(prefix);
         identifier(violations, "id", document.id());
-        if (document.version() == null || document.version() < 1) {
+        if (document.version() == null) {
+            violations.add("version", "is required");
+        } else if (document.version() < 1) {
             violations.add("version", "must be 1 or more");
         }
         required(violations, "title", document.title());
@@ -161,12 +167,16 @@ public final class ReferenceDataMapper {
         for (int i = 0; i < given.size(); i++) {
             String channelField = field + ".channels[" + i + "]";
             ChannelDocument channel = given.get(i);
+            if (channel == null) {
+                violations.add(channelField, "must not be empty");
+                continue;
+            }
             Optional<ChannelType> type = label(violations, channelField + ".type", channel.type(), ChannelType.class);
-            if (type.filter(ChannelType.WEBHOOK::equals).isPresent()
-                    && (channel.address() == null || !channel.address().startsWith("https://"))) {
+            String address = blankToNull(channel.address());
+            if (type.filter(ChannelType.WEBHOOK::equals).isPresent() && (address == null || !address.startsWith("https://"))) {
                 violations.add(channelField + ".address", "must be an https:// URL for a webhook");
             }
-            type.ifPresent(t -> channels.add(new DeliveryChannel(t, blankToNull(channel.address()))));
+            type.ifPresent(t -> channels.add(new DeliveryChannel(t, address)));
         }
         return new Contact(document.id(), document.name() == null ? "" : document.name().strip(), channels);
     }
@@ -180,6 +190,10 @@ public final class ReferenceDataMapper {
         for (int i = 0; i < documents.size(); i++) {
             String field = "commitments[" + i + "]";
             CommitmentDocument document = documents.get(i);
+            if (document == null) {
+                violations.add(field, "must not be empty");
+                continue;
+            }
             Optional<CommitmentKind> kind = label(violations, field + ".kind", document.kind(), CommitmentKind.class);
             if (kind.isPresent() && !kinds.add(kind.get())) {
                 violations.add(field + ".kind", "appears twice");

@@ -1,13 +1,7 @@
 package org.entente.notification.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,9 +9,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.entente.events.Agreement;
 import org.entente.events.ContactChain;
 import org.entente.events.StateProfile;
-import org.entente.notification.reference.ReferenceDocuments.ReferenceData;
 import org.entente.platform.events.EventMetadataFactory;
-import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +18,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Seeds reference data from the YAML file at start: what is not on the topics yet is published,
@@ -73,22 +63,24 @@ class ReferenceDataSeeder implements HealthIndicator {
 
     private void seed() {
         try {
-            ReferenceData file = read();
+            ReferenceDataFile file = properties.file() == null
+                    ? new ReferenceDataFile(List.of(), List.of(), List.of())
+                    : ReferenceDataFile.read(properties.file(), metadata);
             awaitStores();
             int published = 0;
-            for (StateProfile state : map(file.states(), "states", (d, p) -> ReferenceDataMapper.state(d, p, metadata.now(null)))) {
+            for (StateProfile state : file.states()) {
                 if (view.state(state.getCode()).isEmpty()) {
                     publisher.publish(state);
                     published++;
                 }
             }
-            for (ContactChain chain : map(file.contacts(), "contacts", (d, p) -> ReferenceDataMapper.contacts(d, p, metadata.now(null)))) {
+            for (ContactChain chain : file.contacts()) {
                 if (view.contacts(chain.getStateCode()).isEmpty()) {
                     publisher.publish(chain);
                     published++;
                 }
             }
-            for (Agreement agreement : map(file.agreements(), "agreements", (d, p) -> ReferenceDataMapper.agreement(d, p, metadata.now(null)))) {
+            for (Agreement agreement : file.agreements()) {
                 if (view.agreement(agreement.getAgreementId()).filter(a -> a.getVersion() >= agreement.getVersion()).isEmpty()) {
                     publisher.publish(agreement);
                     published++;
@@ -104,36 +96,6 @@ class ReferenceDataSeeder implements HealthIndicator {
             failure = e.toString();
             log.error("Reference data seeding failed", e);
         }
-    }
-
-    private ReferenceData read() {
-        if (properties.file() == null) {
-            return new ReferenceData(List.of(), List.of(), List.of());
-        }
-        YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        try (InputStream in = Files.newInputStream(properties.file())) {
-            ReferenceData data = yaml.readValue(in, ReferenceData.class);
-            return new ReferenceData(orEmpty(data.states()), orEmpty(data.contacts()), orEmpty(data.agreements()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + properties.file(), e);
-        }
-    }
-
-    /** Maps every entry, collecting the violations of all of them before failing. */
-    private static <D, R> List<R> map(List<D> documents, String section, Mapping<D, R> mapping) {
-        List<R> mapped = new ArrayList<>();
-        List<FieldViolation> violations = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            try {
-                mapped.add(mapping.map(documents.get(i), section + "[" + i + "]."));
-            } catch (InvalidRequestException e) {
-                violations.addAll(e.violations());
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
-        }
-        return mapped;
     }
 
     private void awaitStores() {
@@ -154,7 +116,7 @@ class ReferenceDataSeeder implements HealthIndicator {
     }
 
     /** The fan-out reads its global stores; ready means they hold what was just published. */
-    private void awaitVisible(ReferenceData file) {
+    private void awaitVisible(ReferenceDataFile file) {
         Instant deadline = Instant.now().plus(STORE_WAIT);
         while (view.states().size() < file.states().size() || view.agreements().size() < file.agreements().size()
                 || view.contacts().size() < file.contacts().size()) {
@@ -172,14 +134,5 @@ class ReferenceDataSeeder implements HealthIndicator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    @FunctionalInterface
-    private interface Mapping<D, R> {
-        R map(D document, String prefix);
     }
 }

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import org.entente.events.AgreementRef;
 import org.entente.events.AlertIssued;
 import org.entente.events.Commitment;
 import org.entente.events.DataCategory;
@@ -96,19 +94,8 @@ public final class AlertComposer {
             disclosed.add(category);
             return true;
         }
-        withheld.add(new WithheldCategory(category, withholdingReason(category, terms)));
+        withheld.add(new WithheldCategory(category, terms.withholdingReasons().get(category)));
         return false;
-    }
-
-    static String withholdingReason(DataCategory category, EffectiveTerms terms) {
-        String agreements = terms.covering().stream().map(AlertComposer::describe).collect(Collectors.joining(", "));
-        return category == DataCategory.PERSONAL_DATA
-                ? "no legal basis for personal data under " + agreements
-                : "not permitted under " + agreements;
-    }
-
-    private static String describe(AgreementRef ref) {
-        return ref.getAgreementId() + " v" + ref.getVersion();
     }
 
     private static List<Deadline> deadlines(EffectiveTerms terms, Instant issuedAt) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.entente.events.Agreement;
 import org.entente.events.AgreementRef;
@@ -26,6 +27,7 @@ public record EffectiveTerms(
         AgreementRef governing,
         List<AgreementRef> covering,
         Set<DataCategory> allowed,
+        Map<DataCategory, String> withholdingReasons,
         Optional<String> personalDataLegalBasis,
         Map<CommitmentKind, Commitment> commitments) {
 
@@ -54,7 +56,36 @@ public record EffectiveTerms(
                 .sorted(Comparator.comparing(Agreement::getAgreementId))
                 .map(EffectiveTerms::ref)
                 .toList();
-        return new EffectiveTerms(ref(governing), covering, Set.copyOf(allowed), legalBasis, Map.copyOf(commitments));
+        return new EffectiveTerms(ref(governing), covering, Set.copyOf(allowed), withholdingReasons(agreements, allowed),
+                legalBasis, Map.copyOf(commitments));
+    }
+
+    /**
+     * Why each category that may not flow is withheld, naming only the agreements that refuse it:
+     * "not permitted under a v1; no legal basis for personal data under b v2".
+     */
+    private static Map<DataCategory, String> withholdingReasons(List<Agreement> agreements, Set<DataCategory> allowed) {
+        Map<DataCategory, String> reasons = new EnumMap<>(DataCategory.class);
+        for (DataCategory category : DataCategory.values()) {
+            if (allowed.contains(category)) {
+                continue;
+            }
+            List<Agreement> sorted = agreements.stream().sorted(Comparator.comparing(Agreement::getAgreementId)).toList();
+            String notListed = describe(sorted.stream().filter(a -> !a.getDataCategories().contains(category)).toList());
+            String noBasis = describe(sorted.stream()
+                    .filter(a -> a.getDataCategories().contains(category) && !permittedCategories(a).contains(category))
+                    .toList());
+            reasons.put(category, Stream.of(
+                            notListed.isEmpty() ? "" : "not permitted under " + notListed,
+                            noBasis.isEmpty() ? "" : "no legal basis for personal data under " + noBasis)
+                    .filter(reason -> !reason.isEmpty())
+                    .collect(Collectors.joining("; ")));
+        }
+        return Map.copyOf(reasons);
+    }
+
+    private static String describe(List<Agreement> agreements) {
+        return agreements.stream().map(a -> a.getAgreementId() + " v" + a.getVersion()).collect(Collectors.joining(", "));
     }
 
     /** What one agreement lets flow: personal data counts only with a named legal basis. */

@@ -55,6 +55,9 @@ class LifecycleRulesTest {
     private static final Instant IA_DUE = at("13:00:00");
     private static final Instant IA_MISSED = at("17:00:00");
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    /** The first instant at which a check escalates past the acknowledgement deadline. */
+    private static final Instant ESCALATION_CHECK = ACK_DUE.plus(SETTLE).plusMillis(1);
+    private static final Instant SECOND_ESCALATION_CHECK = at("11:00:00").plus(SETTLE).plusMillis(1);
 
     private static final String ALERT_ID = AlertComposer.alertId(INCIDENT_ID, "FI");
     private static final String PRIMARY = "fi-cert-duty";
@@ -147,7 +150,7 @@ class LifecycleRulesTest {
     // --- delivery ---
 
     @Test
-    void shouldDeliverToThePrimaryContactAndCheckBackAtTheAcknowledgementDeadline() {
+    void shouldDeliverToThePrimaryContactAndCheckBackWhenTheAcknowledgementDeadlineHasSettled() {
         // Given
         AlertIssued issued = issued();
 
@@ -158,7 +161,7 @@ class LifecycleRulesTest {
         assertThat(transition.state()).isEqualTo(new AlertLifecycle(issued, 0, PRIMARY, DELIVERED_AT, List.of(), List.of(),
                 List.of(new TimelineEntry(ISSUED_AT, "issued", "under csbm-ee-fi v2"),
                         new TimelineEntry(DELIVERED_AT, "delivered", "inbox of " + PRIMARY)),
-                ACK_DUE));
+                ACK_DUE.plus(SETTLE)));
         assertThat(transition.events()).containsExactly(new AlertDelivered(
                 derivedMetadata("delivered/" + ALERT_ID, DELIVERED_AT, null), ALERT_ID, "FI", PRIMARY, ChannelType.INBOX, DELIVERED_AT));
     }
@@ -267,12 +270,16 @@ class LifecycleRulesTest {
     }
 
     @Test
-    void shouldEscalateToTheBackupContactAtTheAcknowledgementDeadline() {
+    void shouldEscalateToTheBackupContactOnceTheAcknowledgementDeadlinePassed() {
         // Given
         AlertLifecycle current = delivered(CHAIN);
 
-        // When
-        Optional<Transition> transition = rules.advance(current, CHAIN, ACK_DUE);
+        // When: an acknowledgement exactly at the deadline is on time, and one in flight gets the settling time
+        Optional<Transition> atDeadline = rules.advance(current, CHAIN, ACK_DUE.plus(SETTLE));
+        Optional<Transition> transition = rules.advance(current, CHAIN, ESCALATION_CHECK);
+
+        // Then
+        assertThat(atDeadline).isEmpty();
 
         // Then
         assertThat(transition).isPresent();
@@ -291,8 +298,8 @@ class LifecycleRulesTest {
         // Given
         AlertLifecycle delivered = delivered(CHAIN);
 
-        // When / Then: 10:00 — the backup takes over
-        Transition first = rules.advance(delivered, CHAIN, ACK_DUE).orElseThrow();
+        // When / Then: just after 10:00 (and the settling time) — the backup takes over, as of 10:00
+        Transition first = rules.advance(delivered, CHAIN, ESCALATION_CHECK).orElseThrow();
         assertThat(first.events()).containsExactly(escalated(1, BACKUP, ACK_DUE));
         assertThat(first.state().getNextCheckAt()).isEqualTo(ACK_MISSED.plus(SETTLE));
 
@@ -301,13 +308,13 @@ class LifecycleRulesTest {
         assertThat(missed.events()).containsExactly(
                 outcome(CommitmentKind.ACKNOWLEDGE, CommitmentResult.MISSED, ACK_DUE, null, null, ACK_MISSED));
         assertThat(missed.state().getEscalationLevel()).isEqualTo(1);
-        assertThat(missed.state().getNextCheckAt()).isEqualTo(at("11:00:00"));
+        assertThat(missed.state().getNextCheckAt()).isEqualTo(at("11:00:00").plus(SETTLE));
 
-        // 10:59:59.999 — nothing yet
-        assertThat(rules.advance(missed.state(), CHAIN, at("11:00:00").minusMillis(1))).isEmpty();
+        // 11:00:02 — nothing yet
+        assertThat(rules.advance(missed.state(), CHAIN, at("11:00:00").plus(SETTLE))).isEmpty();
 
-        // 11:00 — the last contact takes over
-        Transition second = rules.advance(missed.state(), CHAIN, at("11:00:00")).orElseThrow();
+        // just after — the last contact takes over, as of 11:00
+        Transition second = rules.advance(missed.state(), CHAIN, SECOND_ESCALATION_CHECK).orElseThrow();
         assertThat(second.events()).containsExactly(escalated(2, DIRECTOR, at("11:00:00")));
         assertThat(second.state().getEscalationLevel()).isEqualTo(2);
         assertThat(second.state().getContactId()).isEqualTo(DIRECTOR);
@@ -323,14 +330,14 @@ class LifecycleRulesTest {
 
     @Test
     void shouldCatchUpOnEveryEscalationAndMissedOutcomeDueWhenAdvancedLate() {
-        // Given: nothing was checked between delivery and 11:00
+        // Given: nothing was checked between delivery and just after 11:00
         AlertLifecycle current = delivered(CHAIN);
 
         // When
-        Transition transition = rules.advance(current, CHAIN, at("11:00:00")).orElseThrow();
+        Transition transition = rules.advance(current, CHAIN, SECOND_ESCALATION_CHECK).orElseThrow();
 
-        // Then: every event carries the time it became due (their order is not specified)
-        assertThat(transition.events()).containsExactlyInAnyOrder(
+        // Then: every event carries the time it became due, and they come in that order
+        assertThat(transition.events()).containsExactly(
                 escalated(1, BACKUP, ACK_DUE),
                 outcome(CommitmentKind.ACKNOWLEDGE, CommitmentResult.MISSED, ACK_DUE, null, null, ACK_MISSED),
                 escalated(2, DIRECTOR, at("11:00:00")));
@@ -344,7 +351,7 @@ class LifecycleRulesTest {
     @Test
     void shouldStopEscalatingOnceAcknowledged() {
         // Given: escalated to the backup at 10:00, who acknowledges at 10:10
-        AlertLifecycle escalated = rules.advance(delivered(CHAIN), CHAIN, ACK_DUE).orElseThrow().state();
+        AlertLifecycle escalated = rules.advance(delivered(CHAIN), CHAIN, ESCALATION_CHECK).orElseThrow().state();
 
         // When
         Transition acknowledged = rules.acknowledge(escalated, ack(at("10:10:00"), BACKUP), CHAIN).orElseThrow();
@@ -484,7 +491,7 @@ class LifecycleRulesTest {
 
         // When
         Transition delivery = rules.deliver(issued, CHAIN, DELIVERED_AT);
-        Transition escalation = rules.advance(delivery.state(), CHAIN, ACK_DUE).orElseThrow();
+        Transition escalation = rules.advance(delivery.state(), CHAIN, ESCALATION_CHECK).orElseThrow();
         Transition acknowledgement = rules.acknowledge(escalation.state(), ack(at("10:05:00"), BACKUP), CHAIN).orElseThrow();
 
         // Then

@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -151,7 +152,7 @@ class ReferenceDataMapperTest {
                 argumentSet("every field missing",
                         new AgreementDocument(null, null, null, null, null, null, null, null, null, null, null, null, null, null),
                         List.of(new FieldViolation("agreements[1].id", "is required"),
-                                new FieldViolation("agreements[1].version", "must be 1 or more"),
+                                new FieldViolation("agreements[1].version", "is required"),
                                 new FieldViolation("agreements[1].title", "is required"),
                                 new FieldViolation("agreements[1].parties", "must list at least two distinct states"),
                                 new FieldViolation("agreements[1].sectors", "must list at least one value"),
@@ -161,7 +162,7 @@ class ReferenceDataMapperTest {
                                 new FieldViolation("agreements[1].validFrom", "is required"),
                                 new FieldViolation("agreements[1].status", "is required"))),
                 argumentSet("a single party, a null label, validUntil before validFrom",
-                        new AgreementDocument("csbm-ee", 1, "Estonia alone", List.of("EE"), java.util.Arrays.asList("energy", null),
+                        new AgreementDocument("csbm-ee", 1, "Estonia alone", List.of("EE"), Arrays.asList("energy", null),
                                 List.of("availability"), "high", "AMBER", List.of(), null, List.of(), VALID_UNTIL, VALID_FROM, "active"),
                         List.of(new FieldViolation("agreements[1].parties", "must list at least two distinct states"),
                                 new FieldViolation("agreements[1].sectors[1]", "is required"),
@@ -180,7 +181,7 @@ class ReferenceDataMapperTest {
 
     static Stream<Arguments> personalDataWithoutBasis() {
         return Stream.of(
-                argumentSet("no legal basis", null),
+                argumentSet("no legal basis", (Object) null),
                 argumentSet("an empty legal basis", ""),
                 argumentSet("a blank legal basis", "   "));
     }

@@ -44,9 +44,27 @@ class EffectiveTermsTest {
                 ref("csbm-ee-fi", 2),
                 List.of(ref("csbm-ee-fi", 2)),
                 Set.of(DataCategory.OPERATIONAL, DataCategory.INDICATORS, DataCategory.PERSONAL_DATA),
+                Map.of(),
                 Optional.of(GDPR),
                 Map.of(CommitmentKind.ACKNOWLEDGE, commitment(CommitmentKind.ACKNOWLEDGE, Duration.ofHours(1), null),
                         CommitmentKind.FINAL_REPORT, commitment(CommitmentKind.FINAL_REPORT, Duration.ofDays(30), Duration.ofDays(7)))));
+    }
+
+    @Test
+    void shouldNameOnlyTheAgreementsThatRefuseAWithheldCategory() {
+        // Given: one agreement permits everything, one lists personal data without a basis, one omits indicators
+        Agreement everything = agreement("csbm-a", "EE", "FI").setDataCategories(ALL_CATEGORIES).setPersonalDataLegalBasis(GDPR).build();
+        Agreement noBasis = agreement("csbm-b", "EE", "FI").setVersion(3).setDataCategories(ALL_CATEGORIES).build();
+        Agreement noIndicators = agreement("csbm-c", "EE", "FI").setVersion(2)
+                .setDataCategories(List.of(DataCategory.OPERATIONAL)).build();
+
+        // When
+        EffectiveTerms terms = termsOf(everything, noBasis, noIndicators);
+
+        // Then
+        assertThat(terms.withholdingReasons()).isEqualTo(Map.of(
+                DataCategory.INDICATORS, "not permitted under csbm-c v2",
+                DataCategory.PERSONAL_DATA, "not permitted under csbm-c v2; no legal basis for personal data under csbm-b v3"));
     }
 
     @Test
