@@ -1,0 +1,292 @@
+package org.entente.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.entente.events.CommitmentKind.ACKNOWLEDGE;
+import static org.entente.events.CommitmentKind.FINAL_REPORT;
+import static org.entente.events.CommitmentKind.INITIAL_ASSESSMENT;
+import static org.entente.events.CommitmentResult.HONOURED;
+import static org.entente.events.CommitmentResult.LATE;
+import static org.entente.events.CommitmentResult.MISSED;
+import static org.entente.trust.OutcomeEvents.inExercise;
+import static org.entente.trust.OutcomeEvents.outcome;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.entente.events.CommitmentOutcomeRecorded;
+import org.entente.schemas.EventSerializer;
+import org.entente.schemas.Topics;
+import org.entente.testing.KafkaTestBroker;
+import org.entente.testing.WithKafkaBroker;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The whole service against a real broker: outcomes go to the real topic, figures come out of the
+ * API and the Prometheus scrape. Given, for every test: EE owes six commitments of real traffic
+ * (one issued 40 days ago), FI one, LV one; an exercise outcome for EE, a replay of EE's
+ * partition and an undecodable record are on the topic too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TrustServiceApplication.CONFIG_NAME)
+@ActiveProfiles("test")
+@WithKafkaBroker
+@AutoConfigureRestTestClient
+class TrustServiceIntegrationTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    private static final String NORDIC = "AGR-NORDIC";
+    private static final String BALTIC = "AGR-BALTIC";
+
+    /** In topic order: what EE's partition holds before it is replayed. */
+    private static final List<CommitmentOutcomeRecorded> EE_PARTITION = List.of(
+            outcome("A1", ACKNOWLEDGE, "FI", "EE", NORDIC, HONOURED, daysAgo(2), 60_000L),
+            inExercise(outcome("X1", ACKNOWLEDGE, "FI", "EE", NORDIC, MISSED, daysAgo(1), null), "EX-1"),
+            outcome("A1", INITIAL_ASSESSMENT, "FI", "EE", NORDIC, HONOURED, daysAgo(2), 3_600_000L),
+            outcome("A2", ACKNOWLEDGE, "LV", "EE", BALTIC, LATE, daysAgo(5), 900_000L),
+            outcome("A2", FINAL_REPORT, "LV", "EE", BALTIC, MISSED, daysAgo(5), null),
+            outcome("A3", ACKNOWLEDGE, "FI", "EE", NORDIC, HONOURED, daysAgo(40), 120_000L));
+    private static final CommitmentOutcomeRecorded FI_MISSED =
+            outcome("A4", ACKNOWLEDGE, "EE", "FI", NORDIC, MISSED, daysAgo(1), null);
+    private static final CommitmentOutcomeRecorded LV_HONOURED =
+            outcome("A5", ACKNOWLEDGE, "EE", "LV", BALTIC, HONOURED, daysAgo(3), 30_000L);
+    /** Written last: once it counts, everything before it in EE's partition was processed. */
+    private static final CommitmentOutcomeRecorded EE_LAST =
+            outcome("A6", INITIAL_ASSESSMENT, "LV", "EE", BALTIC, LATE, daysAgo(4), 7_200_000L);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    private RestTestClient client;
+
+    /** Runs after the broker extension and loads the context, so the catalogue topics exist. */
+    @BeforeAll
+    static void publishOutcomes(@Autowired RestTestClient client) throws InterruptedException, ExecutionException {
+        try (KafkaProducer<String, CommitmentOutcomeRecorded> events =
+                        new KafkaProducer<>(producerConfig(), new StringSerializer(), new EventSerializer<>());
+                KafkaProducer<String, byte[]> garbage =
+                        new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
+            for (CommitmentOutcomeRecorded outcome : EE_PARTITION) {
+                send(events, outcome);
+            }
+            send(events, FI_MISSED);
+            send(events, LV_HONOURED);
+            for (CommitmentOutcomeRecorded outcome : EE_PARTITION) {
+                send(events, outcome);
+            }
+            garbage.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), "EE",
+                    "not an event".getBytes(StandardCharsets.UTF_8))).get();
+            send(events, EE_LAST);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> get(client, "/states/EE", "local-operator")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.figures.late").isEqualTo(2));
+    }
+
+    @Test
+    void shouldGiveOperatorTheFiguresOfEveryState() {
+        get("/states", "local-operator").expectStatus().isOk().expectBody().json("""
+                {"window": "all", "states": {"EE": %s, "FI": %s, "LV": %s}}"""
+                .formatted(figures(3, 2, 1, 0.5, 120_000L, 900_000L), figures(0, 0, 1, 0.0, null, null),
+                        figures(1, 0, 0, 1.0, 30_000L, 30_000L)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldCountAReplayedPartitionOnce() {
+        get("/states/EE", "local-coordinator").expectStatus().isOk().expectBody().json("""
+                {"window": "all", "state": "EE", "figures": %s}"""
+                .formatted(figures(3, 2, 1, 0.5, 120_000L, 900_000L)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldLeaveAlertsIssuedMoreThan30DaysAgoOutOfThe30DayWindow() {
+        get("/states/EE?window=30d", "local-poc-ee").expectStatus().isOk().expectBody().json("""
+                {"window": "30d", "state": "EE", "figures": %s}"""
+                .formatted(figures(2, 2, 1, 0.4, 60_000L, 900_000L)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldGiveZeroCountsForAStateWithoutOutcomes() {
+        get("/states/DK", "local-poc-dk").expectStatus().isOk().expectBody().json("""
+                {"window": "all", "state": "DK", "figures": %s}"""
+                .formatted(figures(0, 0, 0, null, null, null)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldNotCountExerciseOutcomes() {
+        get("/pairs/FI/EE", "local-poc-fi").expectStatus().isOk().expectBody().json("""
+                {"window": "all", "from": "FI", "to": "EE", "figures": %s}"""
+                .formatted(figures(3, 0, 0, 1.0, 60_000L, 120_000L)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldGiveTheRecipientPointOfContactItsPairOver30Days() {
+        get("/pairs/LV/EE?window=30d", "local-poc-ee").expectStatus().isOk().expectBody().json("""
+                {"window": "30d", "from": "LV", "to": "EE", "figures": %s}"""
+                .formatted(figures(0, 2, 1, 0.0, 900_000L, 900_000L)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldGiveAgreementFiguresAcrossPairs() {
+        get("/agreements/AGR-NORDIC", "local-operator").expectStatus().isOk().expectBody().json("""
+                {"window": "all", "agreementId": "AGR-NORDIC", "figures": %s}"""
+                .formatted(figures(3, 0, 1, 0.75, 60_000L, 120_000L)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldGiveAgreementFiguresOver30Days() {
+        get("/agreements/AGR-BALTIC?window=30d", "local-coordinator").expectStatus().isOk().expectBody().json("""
+                {"window": "30d", "agreementId": "AGR-BALTIC", "figures": %s}"""
+                .formatted(figures(1, 2, 1, 0.25, 30_000L, 900_000L)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownWindowNamingTheParameter() {
+        get("/agreements/AGR-NORDIC?window=7d", "local-operator").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(Map.of("field", "window", "message", "must be one of all, 30d")));
+    }
+
+    @Test
+    void shouldRefuseAStateCodeThatIsNotIsoAlpha2() {
+        get("/pairs/fi/EST", "local-operator").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "from", "message", "must be an ISO 3166-1 alpha-2 code such as EE"),
+                        Map.of("field", "to", "message", "must be an ISO 3166-1 alpha-2 code such as EE")));
+    }
+
+    @ParameterizedTest(name = "{1} GET {0} → {2}")
+    @CsvSource(nullValues = "none", textBlock = """
+            /states,                   local-operator,    200
+            /states,                   local-coordinator, 200
+            /states,                   local-poc-ee,      403
+            /states,                   local-planner,     403
+            /states,                   local-oversight,   403
+            /states,                   none,              401
+            /states,                   not-a-token,       401
+            /states/EE,                local-operator,    200
+            /states/EE,                local-coordinator, 200
+            /states/EE,                local-poc-ee,      200
+            /states/EE,                local-poc-fi,      404
+            /states/EE,                local-planner,     403
+            /states/EE,                local-oversight,   403
+            /states/EE,                none,              401
+            /pairs/FI/EE,              local-operator,    200
+            /pairs/FI/EE,              local-coordinator, 200
+            /pairs/FI/EE,              local-poc-fi,      200
+            /pairs/FI/EE,              local-poc-ee,      200
+            /pairs/FI/EE,              local-poc-lv,      404
+            /pairs/FI/EE,              local-planner,     403
+            /pairs/FI/EE,              local-oversight,   403
+            /pairs/FI/EE,              none,              401
+            /agreements/AGR-NORDIC,    local-operator,    200
+            /agreements/AGR-NORDIC,    local-coordinator, 200
+            /agreements/AGR-NORDIC,    local-poc-ee,      403
+            /agreements/AGR-NORDIC,    local-planner,     403
+            /agreements/AGR-NORDIC,    local-oversight,   403
+            /agreements/AGR-NORDIC,    none,              401
+            """)
+    void shouldLetOnlyCallersEntitledToTheFiguresReadThem(String path, String token, int status) {
+        get(path, token).expectStatus().isEqualTo(status)
+                .expectHeader().contentType(status == 200 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldExposeAllTimeFiguresOfEveryStateAsGauges() {
+        List<String> expected = List.of(
+                "entente_trust_acknowledge_p50_seconds{application=\"trust-service\",state=\"EE\"} 120.0",
+                "entente_trust_acknowledge_p50_seconds{application=\"trust-service\",state=\"LV\"} 30.0",
+                "entente_trust_acknowledge_p90_seconds{application=\"trust-service\",state=\"EE\"} 900.0",
+                "entente_trust_acknowledge_p90_seconds{application=\"trust-service\",state=\"LV\"} 30.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"honoured\",state=\"EE\"} 3.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"honoured\",state=\"FI\"} 0.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"honoured\",state=\"LV\"} 1.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"late\",state=\"EE\"} 2.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"late\",state=\"FI\"} 0.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"late\",state=\"LV\"} 0.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"missed\",state=\"EE\"} 1.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"missed\",state=\"FI\"} 1.0",
+                "entente_trust_commitments{application=\"trust-service\",result=\"missed\",state=\"LV\"} 0.0",
+                "entente_trust_honoured_ratio{application=\"trust-service\",state=\"EE\"} 0.5",
+                "entente_trust_honoured_ratio{application=\"trust-service\",state=\"FI\"} 0.0",
+                "entente_trust_honoured_ratio{application=\"trust-service\",state=\"LV\"} 1.0");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(trustSeries()).isEqualTo(expected));
+    }
+
+    @Test
+    void shouldBeReadyOnceTheStreamRuns() {
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().json("{\"status\": \"UP\"}", JsonCompareMode.STRICT);
+    }
+
+    private List<String> trustSeries() {
+        byte[] scrape = client.get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return new String(scrape, StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("entente_trust_")).sorted().toList();
+    }
+
+    private RestTestClient.ResponseSpec get(String path, String token) {
+        return get(client, path, token);
+    }
+
+    private static RestTestClient.ResponseSpec get(RestTestClient client, String path, String token) {
+        return client.get().uri("/api/v1/trust" + path)
+                .headers(headers -> {
+                    if (token != null) {
+                        headers.setBearerAuth(token);
+                    }
+                })
+                .exchange();
+    }
+
+    private static Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.get().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    private static void send(KafkaProducer<String, CommitmentOutcomeRecorded> producer, CommitmentOutcomeRecorded outcome)
+            throws InterruptedException, ExecutionException {
+        producer.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), outcome.getRecipientState(), outcome)).get();
+    }
+
+    private static String figures(long honoured, long late, long missed, Double ratio, Long p50, Long p90) {
+        return """
+                {"honoured": %d, "late": %d, "missed": %d, "total": %d, "honouredRatio": %s,
+                 "acknowledgeP50Millis": %s, "acknowledgeP90Millis": %s}"""
+                .formatted(honoured, late, missed, honoured + late + missed, ratio, p50, p90);
+    }
+
+    private static Instant daysAgo(int days) {
+        return NOW.minus(Duration.ofDays(days));
+    }
+}
