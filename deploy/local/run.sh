@@ -69,8 +69,11 @@ stopping=0
 stopped=0
 sleeper=
 
-say() { printf 'entente: %s\n' "$*"; }
-warn() { printf 'entente: warning: %s\n' "$*" >&2; }
+# Output may go to a pipe that Ctrl-C has already closed (run.sh | tee): a failed write must
+# neither kill the script (SIGPIPE) nor stop it (set -e) before it has stopped its children.
+trap '' PIPE
+say() { printf 'entente: %s\n' "$*" 2>/dev/null || true; }
+warn() { printf 'entente: warning: %s\n' "$*" >&2 2>/dev/null || true; }
 relative() { printf '%s' "${1#"$ROOT"/}"; }
 
 # --- process handling ---------------------------------------------------------------------
@@ -134,7 +137,7 @@ on_signal() {
         say "already stopping, please wait"
         return
     fi
-    echo
+    echo 2>/dev/null || true
     say "$1 received, stopping everything"
     stop_all
     exit 0
@@ -362,18 +365,18 @@ start_broker() {
 
 # --- services ---------------------------------------------------------------------------
 
-# Starts every service whose jar exists; adds the indexes (into SERVICES) of those started to
-# started_services.
+# Starts every service; adds the indexes (into SERVICES) of those started to started_services.
 start_services() {
     local i name jar args
     for i in "${!SERVICES[@]}"; do
         name=${SERVICES[i]}
         jar=$ROOT/$name/target/$name-$VERSION-exec.jar
         if [[ ! -f $jar ]]; then
-            warn "$name: $(relative "$jar") does not exist (not built yet?); skipping $name"
-            continue
+            fail_with_log "$name: $(relative "$jar") does not exist; run without --no-build" /dev/null
         fi
-        args=(--spring.profiles.active=local)
+        # Kafka Streams state (RocksDB) lives with the rest of the local state, not in /tmp.
+        args=(--spring.profiles.active=local
+            "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=$STATE/streams/$name")
         if [[ $name == notification-service ]]; then
             args+=(--entente.reference-data.file=deploy/local/reference-data.yml)
         fi
@@ -409,16 +412,11 @@ wait_for_services() {
 }
 
 banner() {
-    local i line
+    local i
     echo
     echo "Entente is running on this machine."
     for i in "${!SERVICES[@]}"; do
-        line=$(printf '  %-22s' "${SERVICES[i]}")
-        if [[ " ${started_services[*]-} " == *" $i "* ]]; then
-            echo "$line http://127.0.0.1:${PORTS[i]}  (health: /actuator/health)"
-        else
-            echo "$line not started: no jar"
-        fi
+        printf '  %-22s http://127.0.0.1:%s  (health: /actuator/health)\n' "${SERVICES[i]}" "${PORTS[i]}"
     done
     printf '  %-22s %s\n' "Kafka broker" "$BOOTSTRAP"
     echo "  Callers use the static bearer tokens in platform/src/main/resources/entente-local-callers.yml,"
