@@ -14,8 +14,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Release step: records the current schema of every event whose schema changed since its last
- * release as the next released version. Run from the repository root with
- * {@code ./mvnw -q -pl schemas compile exec:java -Dexec.mainClass=org.entente.schemas.ReleaseSchemas}.
+ * release as the next released version. Run from {@code schemas/} with
+ * {@code ../mvnw -q compile exec:java -Dexec.mainClass=org.entente.schemas.ReleaseSchemas}.
  */
 public final class ReleaseSchemas {
 
