@@ -3,6 +3,8 @@ package org.entente.incident.intake;
 import java.time.Instant;
 import java.util.List;
 
+import org.entente.platform.api.PersonalDataSection;
+
 /**
  * What a point of contact sends to report an incident. The reporting state and reporter are not
  * here: they come from the caller's credentials. Enum-like fields carry labels (see Labels).
@@ -19,12 +21,4 @@ public record IncidentReportRequest(
         PersonalDataSection personalData,
         List<String> affectedStates,
         List<String> namedRecipients) {
-
-    /** Everything that identifies a person, kept apart so agreements can withhold it whole. */
-    public record PersonalDataSection(
-            List<String> names,
-            List<String> emailAddresses,
-            List<String> accountIdentifiers,
-            String notes) {
-    }
 }

@@ -14,6 +14,7 @@ import org.entente.events.PersonalData;
 import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
+import org.entente.platform.api.PersonalDataSection;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
 import org.entente.schemas.Labels;
@@ -137,7 +138,7 @@ public final class IncidentReportValidator {
         return codes.stream().distinct().toList();
     }
 
-    private static PersonalData personalData(List<FieldViolation> violations, IncidentReportRequest.PersonalDataSection section) {
+    private static PersonalData personalData(List<FieldViolation> violations, PersonalDataSection section) {
         if (section == null) {
             return null;
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.entente.events.IncidentReported;
-import org.entente.events.PersonalData;
+import org.entente.platform.api.PersonalDataSection;
 import org.entente.schemas.Labels;
 
 /** An incident as its own reporting state reads it back, personal data included. */
@@ -25,12 +25,7 @@ record IncidentDetails(
         List<String> affectedStates,
         List<String> namedRecipients) {
 
-    record PersonalDataSection(List<String> names, List<String> emailAddresses, List<String> accountIdentifiers,
-            String notes) {
-    }
-
     static IncidentDetails of(IncidentReported incident) {
-        PersonalData personal = incident.getPersonalData();
         return new IncidentDetails(
                 incident.getIncidentId(),
                 incident.getReportingState(),
@@ -44,8 +39,7 @@ record IncidentDetails(
                 incident.getTitle(),
                 incident.getSummary(),
                 incident.getIndicators(),
-                personal == null ? null : new PersonalDataSection(personal.getNames(), personal.getEmailAddresses(),
-                        personal.getAccountIdentifiers(), personal.getNotes()),
+                PersonalDataSection.of(incident.getPersonalData()),
                 incident.getAffectedStates(),
                 incident.getNamedRecipients());
     }

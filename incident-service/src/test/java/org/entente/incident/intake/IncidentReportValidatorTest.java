@@ -13,7 +13,7 @@ import org.entente.events.IncidentReported;
 import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
-import org.entente.incident.intake.IncidentReportRequest.PersonalDataSection;
+import org.entente.platform.api.PersonalDataSection;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.entente.events.AlertIssued;
 import org.entente.events.AlertLifecycle;
 import org.entente.events.CommitmentKind;
-import org.entente.events.PersonalData;
+import org.entente.platform.api.PersonalDataSection;
 import org.entente.schemas.Labels;
 
 /**
@@ -33,13 +33,10 @@ record AlertView(
         String summary,
         List<String> affectedStates,
         List<String> indicators,
-        PersonalDataView personalData,
+        PersonalDataSection personalData,
         List<Withheld> withheld,
         List<DeadlineView> deadlines,
         List<TimelineView> timeline) {
-
-    record PersonalDataView(List<String> names, List<String> emailAddresses, List<String> accountIdentifiers, String notes) {
-    }
 
     record Withheld(String category, String reason) {
     }
@@ -52,7 +49,6 @@ record AlertView(
 
     static AlertView of(AlertLifecycle state) {
         AlertIssued alert = state.getIssued();
-        PersonalData personal = alert.getPersonalData();
         return new AlertView(
                 alert.getAlertId(),
                 alert.getIncidentId(),
@@ -73,8 +69,7 @@ record AlertView(
                 alert.getSummary(),
                 alert.getAffectedStates(),
                 alert.getIndicators(),
-                personal == null ? null : new PersonalDataView(personal.getNames(), personal.getEmailAddresses(),
-                        personal.getAccountIdentifiers(), personal.getNotes()),
+                PersonalDataSection.of(alert.getPersonalData()),
                 alert.getWithheld().stream().map(w -> new Withheld(Labels.of(w.getCategory()), w.getReason())).toList(),
                 alert.getDeadlines().stream().map(d -> new DeadlineView(Labels.of(d.getKind()), d.getDueAt(), d.getMissedAt(),
                         state.getFulfilments().stream().filter(f -> f.getKind() == d.getKind()).map(f -> f.getAt()).findFirst().orElse(null),
