@@ -3,66 +3,41 @@ package org.entente.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.entente.incident.IncidentServiceApplication;
-import org.entente.notification.NotificationServiceApplication;
 import org.entente.testing.MutableClock;
-import org.entente.testing.WithKafkaBroker;
-import org.entente.trust.TrustServiceApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The whole pipeline on one real broker, all three services running as they do in production
- * (their own configuration, the embedded default's static tokens), sharing one clock the test
+ * The whole pipeline on one real broker (see {@link RunningServices}), with the clock the test
  * moves: a PoC reports over HTTP, exactly the permitted alerts reach exactly the partner inboxes,
  * one partner acknowledges in time, one late, one never, and the trust figures say exactly that.
  */
-@WithKafkaBroker
+@Order(1)
 class EndToEndTest {
 
-    static final Instant REPORTED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    static final MutableClock CLOCK = new MutableClock(REPORTED_AT);
-    static final Duration WAIT = Duration.ofSeconds(45);
+    static final Instant REPORTED_AT = RunningServices.CLOCK.instant();
+    static final MutableClock CLOCK = RunningServices.CLOCK;
+    static final Duration WAIT = RunningServices.WAIT;
 
     static ConfigurableApplicationContext incidents;
     static ConfigurableApplicationContext notifications;
     static ConfigurableApplicationContext trust;
 
     @BeforeAll
-    static void startServices() throws Exception {
-        Path stateDir = Files.createTempDirectory("entente-e2e");
-        notifications = start(NotificationServiceApplication.class, NotificationServiceApplication.CONFIG_NAME, stateDir,
-                "entente.reference-data.file=src/test/resources/reference-data-e2e.yml",
-                "entente.deadlines.check-interval=200ms",
-                "entente.deadlines.settle=500ms");
-        incidents = start(IncidentServiceApplication.class, IncidentServiceApplication.CONFIG_NAME, stateDir);
-        trust = start(TrustServiceApplication.class, TrustServiceApplication.CONFIG_NAME, stateDir);
-        for (ConfigurableApplicationContext service : List.of(notifications, incidents, trust)) {
-            await().atMost(WAIT).untilAsserted(() -> client(service).get().uri("/actuator/health/readiness").exchange()
-                    .expectStatus().isOk());
-        }
-    }
-
-    @AfterAll
-    static void stopServices() {
-        for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {incidents, notifications, trust}) {
-            if (service != null) {
-                service.close();
-            }
-        }
+    static void startServices() {
+        RunningServices services = RunningServices.get();
+        incidents = services.incidents();
+        notifications = services.notifications();
+        trust = services.trust();
     }
 
     @Test
@@ -145,25 +120,8 @@ class EndToEndTest {
                 .exchange().expectStatus().isNotFound();
     }
 
-    private static ConfigurableApplicationContext start(Class<?> application, String configName, Path stateDir,
-            String... properties) {
-        return new SpringApplicationBuilder(application)
-                .profiles("local")
-                .properties(configName, "server.port=0",
-                        "spring.cloud.stream.kafka.streams.binder.configuration.commit.interval.ms=100",
-                        "spring.cloud.stream.kafka.streams.binder.configuration.statestore.cache.max.bytes=0",
-                        "spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir.resolve(application.getSimpleName()),
-                        "entente.topics.partitions=2",
-                        "entente.trust.metrics.refresh-interval=1s")
-                .properties(properties)
-                .initializers(context -> context.getBeanFactory().registerSingleton("testClock", CLOCK))
-                .run();
-    }
-
     private static RestTestClient client(ConfigurableApplicationContext service) {
-        return RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
-                .build();
+        return RunningServices.client(service);
     }
 
     private static RestTestClient.BodyContentSpec inbox(String state) {

@@ -11,6 +11,11 @@ public class KafkaBrokerExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        pointSpringAtTestBroker();
+    }
+
+    /** For code that starts Spring applications itself, outside a test class's lifecycle. */
+    public static void pointSpringAtTestBroker() {
         String servers = KafkaTestBroker.get().bootstrapServers();
         System.setProperty("spring.kafka.bootstrap-servers", servers);
         System.setProperty("spring.cloud.stream.kafka.binder.brokers", servers);

@@ -1,0 +1,97 @@
+package org.entente.endtoend;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.entente.incident.IncidentServiceApplication;
+import org.entente.notification.NotificationServiceApplication;
+import org.entente.testing.KafkaBrokerExtension;
+import org.entente.testing.MutableClock;
+import org.entente.trust.TrustServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The three services, started once per test JVM against the shared test broker, each with its own
+ * configuration and the embedded default's callers, sharing one clock that tests move. Every
+ * end-to-end test class uses this one set, so the services start once.
+ */
+record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApplicationContext notifications,
+        ConfigurableApplicationContext trust) {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    static final Duration WAIT = Duration.ofSeconds(45);
+
+    private static RunningServices instance;
+
+    static synchronized RunningServices get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    static RestTestClient client(ConfigurableApplicationContext service) {
+        return RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
+                .build();
+    }
+
+    private static RunningServices start() {
+        KafkaBrokerExtension.pointSpringAtTestBroker();
+        Path stateDir = temporaryDirectory();
+        RunningServices services = new RunningServices(
+                start(IncidentServiceApplication.class, IncidentServiceApplication.CONFIG_NAME, stateDir),
+                start(NotificationServiceApplication.class, NotificationServiceApplication.CONFIG_NAME, stateDir,
+                        "entente.reference-data.file=src/test/resources/reference-data-e2e.yml",
+                        "entente.deadlines.check-interval=200ms",
+                        "entente.deadlines.settle=500ms"),
+                start(TrustServiceApplication.class, TrustServiceApplication.CONFIG_NAME, stateDir));
+        for (ConfigurableApplicationContext service : services.all()) {
+            await().atMost(WAIT).untilAsserted(() -> client(service).get().uri("/actuator/health/readiness").exchange()
+                    .expectStatus().isOk());
+        }
+        return services;
+    }
+
+    List<ConfigurableApplicationContext> all() {
+        return List.of(incidents, notifications, trust);
+    }
+
+    private void stop() {
+        all().forEach(ConfigurableApplicationContext::close);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, String configName, Path stateDir,
+            String... properties) {
+        return new SpringApplicationBuilder(application)
+                .profiles("local")
+                .properties(configName, "server.port=0",
+                        "spring.cloud.stream.kafka.streams.binder.configuration.commit.interval.ms=100",
+                        "spring.cloud.stream.kafka.streams.binder.configuration.statestore.cache.max.bytes=0",
+                        "spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir.resolve(application.getSimpleName()),
+                        "entente.topics.partitions=2",
+                        "entente.trust.metrics.refresh-interval=1s")
+                .properties(properties)
+                .initializers(context -> context.getBeanFactory().registerSingleton("testClock", CLOCK))
+                .run();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("entente-e2e");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
