@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.entente.testing.MutableClock;
+import org.entente.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class EndToEndTest {
     @Test
     void aReportReachesExactlyThePermittedPartnersAndTheirAnswersBecomeTrustFigures() {
         String incidentId = (String) client(incidents).post().uri("/api/v1/incidents")
-                .header("Authorization", "Bearer local-poc-ee")
+                .header("Authorization", TestTokens.bearer("poc-ee"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"detectedAt": "%s", "sector": "energy", "incidentClass": "availability", "severity": "high",
@@ -84,10 +85,10 @@ class EndToEndTest {
                 .jsonPath("$.withheld[*].category").isEqualTo(List.of("personal-data"))
                 .jsonPath("$.withheld[0].reason").isEqualTo("not permitted under baltic-nordic-energy v3")
                 .jsonPath("$.deadlines[0].dueAt").isEqualTo(REPORTED_AT.plus(Duration.ofHours(1)).toString());
-        client(notifications).get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", "Bearer local-poc-se")
+        client(notifications).get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", TestTokens.bearer("poc-se"))
                 .exchange().expectStatus().isNotFound();
         client(notifications).post().uri("/api/v1/alerts/" + fiAlert + "/acknowledgement")
-                .header("Authorization", "Bearer local-poc-lt").exchange().expectStatus().isNotFound();
+                .header("Authorization", TestTokens.bearer("poc-lt")).exchange().expectStatus().isNotFound();
 
         CLOCK.set(REPORTED_AT.plus(Duration.ofMinutes(12)));
         acknowledge("fi", fiAlert);
@@ -109,14 +110,14 @@ class EndToEndTest {
             trustOf("LT").jsonPath("$.figures.honoured").isEqualTo(0).jsonPath("$.figures.late").isEqualTo(0)
                     .jsonPath("$.figures.missed").isEqualTo(1).jsonPath("$.figures.acknowledgeP50Millis").doesNotExist();
         });
-        client(trust).get().uri("/api/v1/trust/pairs/EE/LT").header("Authorization", "Bearer local-poc-lt").exchange()
+        client(trust).get().uri("/api/v1/trust/pairs/EE/LT").header("Authorization", TestTokens.bearer("poc-lt")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.figures.missed").isEqualTo(1);
-        client(trust).get().uri("/api/v1/trust/states/LT").header("Authorization", "Bearer local-poc-fi").exchange()
+        client(trust).get().uri("/api/v1/trust/states/LT").header("Authorization", TestTokens.bearer("poc-fi")).exchange()
                 .expectStatus().isNotFound();
 
-        client(incidents).get().uri("/api/v1/incidents/" + incidentId).header("Authorization", "Bearer local-poc-ee")
+        client(incidents).get().uri("/api/v1/incidents/" + incidentId).header("Authorization", TestTokens.bearer("poc-ee"))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.personalData.names[0]").isEqualTo("Shift engineer on duty");
-        client(incidents).get().uri("/api/v1/incidents/" + incidentId).header("Authorization", "Bearer local-poc-fi")
+        client(incidents).get().uri("/api/v1/incidents/" + incidentId).header("Authorization", TestTokens.bearer("poc-fi"))
                 .exchange().expectStatus().isNotFound();
     }
 
@@ -125,22 +126,22 @@ class EndToEndTest {
     }
 
     private static RestTestClient.BodyContentSpec inbox(String state) {
-        return client(notifications).get().uri("/api/v1/alerts").header("Authorization", "Bearer local-poc-" + state)
+        return client(notifications).get().uri("/api/v1/alerts").header("Authorization", TestTokens.bearer("poc-" + state))
                 .exchange().expectStatus().isOk().expectBody();
     }
 
     private static RestTestClient.BodyContentSpec alert(String state, String id) {
-        return client(notifications).get().uri("/api/v1/alerts/" + id).header("Authorization", "Bearer local-poc-" + state)
+        return client(notifications).get().uri("/api/v1/alerts/" + id).header("Authorization", TestTokens.bearer("poc-" + state))
                 .exchange().expectStatus().isOk().expectBody();
     }
 
     private static RestTestClient.BodyContentSpec trustOf(String state) {
-        return client(trust).get().uri("/api/v1/trust/states/" + state).header("Authorization", "Bearer local-operator")
+        return client(trust).get().uri("/api/v1/trust/states/" + state).header("Authorization", TestTokens.bearer("operator"))
                 .exchange().expectStatus().isOk().expectBody();
     }
 
     private static String onlyAlertId(String state) {
-        List<?> alerts = client(notifications).get().uri("/api/v1/alerts").header("Authorization", "Bearer local-poc-" + state)
+        List<?> alerts = client(notifications).get().uri("/api/v1/alerts").header("Authorization", TestTokens.bearer("poc-" + state))
                 .exchange().expectBody(List.class).returnResult().getResponseBody();
         assertThat(alerts).hasSize(1);
         return (String) ((Map<?, ?>) alerts.get(0)).get("id");
@@ -148,7 +149,7 @@ class EndToEndTest {
 
     private static void acknowledge(String state, String alertId) {
         client(notifications).post().uri("/api/v1/alerts/" + alertId + "/acknowledgement")
-                .header("Authorization", "Bearer local-poc-" + state).exchange().expectStatus().isAccepted();
+                .header("Authorization", TestTokens.bearer("poc-" + state)).exchange().expectStatus().isAccepted();
         await().atMost(WAIT).untilAsserted(() -> alert(state, alertId).jsonPath("$.status").isEqualTo("acknowledged"));
     }
 }

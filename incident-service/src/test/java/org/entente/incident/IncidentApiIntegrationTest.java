@@ -3,8 +3,14 @@ package org.entente.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +22,15 @@ import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
 import org.entente.schemas.Topics;
+import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,13 +38,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @WithKafkaBroker
+@ExtendWith(OutputCaptureExtension.class)
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IncidentServiceApplication.CONFIG_NAME)
 class IncidentApiIntegrationTest {
 
-    static final String EE_POC = "local-poc-ee";
-    static final String FI_POC = "local-poc-fi";
-    static final String COORDINATOR = "local-coordinator";
+    static final String EE_POC = "poc-ee";
+    static final String FI_POC = "poc-fi";
+    static final String COORDINATOR = "coordinator";
 
     @LocalServerPort
     int port;
@@ -65,7 +76,7 @@ class IncidentApiIntegrationTest {
     void shouldPublishAnAcceptedReportAndReadItBackForTheReportingStateOnly() {
         Instant before = Instant.now();
         Map<?, ?> accepted = http.post().uri("/api/v1/incidents")
-                .header("Authorization", "Bearer " + EE_POC)
+                .header("Authorization", TestTokens.bearer(EE_POC))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(report())
                 .exchange()
@@ -90,7 +101,7 @@ class IncidentApiIntegrationTest {
         assertThat(event.getMetadata().getProducer()).isEqualTo("incident-service");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> http.get().uri("/api/v1/incidents/" + id)
-                .header("Authorization", "Bearer " + EE_POC)
+                .header("Authorization", TestTokens.bearer(EE_POC))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -100,18 +111,18 @@ class IncidentApiIntegrationTest {
                 .jsonPath("$.sector").isEqualTo("health")
                 .jsonPath("$.personalData.names[0]").isEqualTo("Chief physician on call"));
         http.get().uri("/api/v1/incidents")
-                .header("Authorization", "Bearer " + EE_POC)
+                .header("Authorization", TestTokens.bearer(EE_POC))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.id == '" + id + "')].title").isEqualTo("Hospital records system breached");
 
         http.get().uri("/api/v1/incidents/" + id)
-                .header("Authorization", "Bearer " + FI_POC)
+                .header("Authorization", TestTokens.bearer(FI_POC))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/api/v1/incidents")
-                .header("Authorization", "Bearer " + FI_POC)
+                .header("Authorization", TestTokens.bearer(FI_POC))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.id == '" + id + "')]").isEmpty();
@@ -123,7 +134,7 @@ class IncidentApiIntegrationTest {
                 "incidentClass", "fraud", "severity", "low");
 
         http.post().uri("/api/v1/incidents")
-                .header("Authorization", "Bearer " + EE_POC)
+                .header("Authorization", TestTokens.bearer(EE_POC))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(bad)
                 .exchange()
@@ -138,7 +149,7 @@ class IncidentApiIntegrationTest {
     @Test
     void shouldAnswerUnreadableJsonWithTheFieldThatCouldNotBeRead() {
         http.post().uri("/api/v1/incidents")
-                .header("Authorization", "Bearer " + EE_POC)
+                .header("Authorization", TestTokens.bearer(EE_POC))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"detectedAt\": \"yesterday\"}")
                 .exchange()
@@ -155,14 +166,60 @@ class IncidentApiIntegrationTest {
         http.post().uri("/api/v1/incidents").header("Authorization", "Bearer forged")
                 .contentType(MediaType.APPLICATION_JSON).body(report())
                 .exchange().expectStatus().isUnauthorized();
-        for (String token : List.of(COORDINATOR, "local-operator", "local-planner", "local-oversight")) {
-            http.post().uri("/api/v1/incidents").header("Authorization", "Bearer " + token)
+        for (String token : List.of(COORDINATOR, "operator", "planner", "oversight")) {
+            http.post().uri("/api/v1/incidents").header("Authorization", TestTokens.bearer(token))
                     .contentType(MediaType.APPLICATION_JSON).body(report())
                     .exchange().expectStatus().isEqualTo(HttpStatus.FORBIDDEN)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            http.get().uri("/api/v1/incidents").header("Authorization", "Bearer " + token)
+            http.get().uri("/api/v1/incidents").header("Authorization", TestTokens.bearer(token))
                     .exchange().expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
         }
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheLimitDeclaredOrNot() throws Exception {
+        String huge = "{\"title\": \"" + "x".repeat(300_000) + "\"}";
+
+        http.post().uri("/api/v1/incidents").header("Authorization", TestTokens.bearer(EE_POC))
+                .contentType(MediaType.APPLICATION_JSON).body(huge)
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                        .uri(URI.create("http://localhost:" + port + "/api/v1/incidents"))
+                        .header("Authorization", TestTokens.bearer(EE_POC))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes())))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("larger than 262144 bytes");
+    }
+
+    @Test
+    void shouldRefuseUnknownFieldsRatherThanIgnoreThem() {
+        Map<String, Object> withExtra = new HashMap<>(report());
+        withExtra.put("reportingState", "FI");
+
+        http.post().uri("/api/v1/incidents").header("Authorization", TestTokens.bearer(EE_POC))
+                .contentType(MediaType.APPLICATION_JSON).body(withExtra)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("reportingState")
+                .jsonPath("$.errors[0].message").isEqualTo("is not a known field");
+    }
+
+    @Test
+    void shouldNeverLogTheCallersToken(CapturedOutput output) {
+        String token = TestTokens.token(EE_POC);
+        http.post().uri("/api/v1/incidents").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(report()).exchange().expectStatus().isAccepted();
+        http.get().uri("/api/v1/incidents/missing").header("Authorization", "Bearer " + token)
+                .exchange().expectStatus().isNotFound();
+        http.post().uri("/api/v1/incidents").header("Authorization", "Bearer " + token + "x")
+                .contentType(MediaType.APPLICATION_JSON).body(report()).exchange().expectStatus().isUnauthorized();
+
+        assertThat(output.getAll()).doesNotContain(token);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.entente.events.Severity;
 import org.entente.events.Tlp;
 import org.entente.schemas.Topics;
 import org.entente.testing.MutableClock;
+import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +89,7 @@ class NotificationPipelineIntegrationTest {
         inbox("ee").jsonPath("$[?(@.incidentId == '" + incidentId + "')]").isEmpty();
 
         String fiAlert = alertId("fi", incidentId);
-        http.get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", "Bearer local-poc-fi").exchange()
+        http.get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", TestTokens.bearer("poc-fi")).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.reportingState").isEqualTo("EE")
@@ -103,10 +104,10 @@ class NotificationPipelineIntegrationTest {
                 .jsonPath("$.withheld[0].reason").isEqualTo("not permitted under baltic-energy v1")
                 .jsonPath("$.deadlines[0].commitment").isEqualTo("acknowledge")
                 .jsonPath("$.deadlines[0].dueAt").isEqualTo("2026-11-27T08:30:00Z");
-        http.get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", "Bearer local-poc-lv").exchange()
+        http.get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", TestTokens.bearer("poc-lv")).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        http.post().uri("/api/v1/alerts/" + fiAlert + "/acknowledgement").header("Authorization", "Bearer local-poc-lv")
+        http.post().uri("/api/v1/alerts/" + fiAlert + "/acknowledgement").header("Authorization", TestTokens.bearer("poc-lv"))
                 .exchange().expectStatus().isNotFound();
 
         CLOCK.set(REPORTED_AT.plus(Duration.ofMinutes(10)));
@@ -149,16 +150,16 @@ class NotificationPipelineIntegrationTest {
 
     @Test
     void shouldLetOnlyCoordinatorsReadAndChangeReferenceData() {
-        http.get().uri("/api/v1/reference/agreements").header("Authorization", "Bearer local-coordinator").exchange()
+        http.get().uri("/api/v1/reference/agreements").header("Authorization", TestTokens.bearer("coordinator")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[*].id").isEqualTo(List.of("baltic-energy", "ee-fi-energy", "ee-se-health"));
-        http.get().uri("/api/v1/reference/agreements").header("Authorization", "Bearer local-poc-ee").exchange()
+        http.get().uri("/api/v1/reference/agreements").header("Authorization", TestTokens.bearer("poc-ee")).exchange()
                 .expectStatus().isForbidden();
-        http.get().uri("/api/v1/alerts").header("Authorization", "Bearer local-coordinator").exchange()
+        http.get().uri("/api/v1/alerts").header("Authorization", TestTokens.bearer("coordinator")).exchange()
                 .expectStatus().isForbidden();
         http.get().uri("/api/v1/alerts").exchange().expectStatus().isUnauthorized();
 
-        http.put().uri("/api/v1/reference/agreements/ee-fi-energy").header("Authorization", "Bearer local-coordinator")
+        http.put().uri("/api/v1/reference/agreements/ee-fi-energy").header("Authorization", TestTokens.bearer("coordinator"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"id": "ee-fi-energy", "version": 2, "title": "same version", "parties": ["EE", "FI"],
@@ -166,7 +167,7 @@ class NotificationPipelineIntegrationTest {
                          "maxTlp": "AMBER", "dataCategories": ["operational"], "validFrom": "2026-01-01T00:00:00Z",
                          "status": "active"}""")
                 .exchange().expectStatus().isEqualTo(409);
-        http.put().uri("/api/v1/reference/agreements/bad").header("Authorization", "Bearer local-coordinator")
+        http.put().uri("/api/v1/reference/agreements/bad").header("Authorization", TestTokens.bearer("coordinator"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"id": "bad", "version": 1, "title": "t", "parties": ["EE"], "sectors": ["energy"],
@@ -177,17 +178,17 @@ class NotificationPipelineIntegrationTest {
     }
 
     private RestTestClient.BodyContentSpec inbox(String state) {
-        return http.get().uri("/api/v1/alerts").header("Authorization", "Bearer local-poc-" + state).exchange()
+        return http.get().uri("/api/v1/alerts").header("Authorization", TestTokens.bearer("poc-" + state)).exchange()
                 .expectStatus().isOk().expectBody();
     }
 
     private RestTestClient.BodyContentSpec alert(String state, String id) {
-        return http.get().uri("/api/v1/alerts/" + id).header("Authorization", "Bearer local-poc-" + state).exchange()
+        return http.get().uri("/api/v1/alerts/" + id).header("Authorization", TestTokens.bearer("poc-" + state)).exchange()
                 .expectStatus().isOk().expectBody();
     }
 
     private String alertId(String state, String incidentId) {
-        List<?> ids = http.get().uri("/api/v1/alerts").header("Authorization", "Bearer local-poc-" + state).exchange()
+        List<?> ids = http.get().uri("/api/v1/alerts").header("Authorization", TestTokens.bearer("poc-" + state)).exchange()
                 .expectBody(List.class).returnResult().getResponseBody().stream()
                 .filter(alert -> incidentId.equals(((Map<?, ?>) alert).get("incidentId")))
                 .map(alert -> ((Map<?, ?>) alert).get("id"))
@@ -197,7 +198,7 @@ class NotificationPipelineIntegrationTest {
     }
 
     private void acknowledge(String state, String alertId) {
-        http.post().uri("/api/v1/alerts/" + alertId + "/acknowledgement").header("Authorization", "Bearer local-poc-" + state)
+        http.post().uri("/api/v1/alerts/" + alertId + "/acknowledgement").header("Authorization", TestTokens.bearer("poc-" + state))
                 .exchange().expectStatus().isAccepted();
         await().atMost(WAIT).untilAsserted(() -> alert(state, alertId).jsonPath("$.status").isEqualTo("acknowledged"));
     }

@@ -4,8 +4,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Points Spring Kafka, the Kafka binder and the Kafka Streams binder at the shared test broker
- * before any Spring context of the test class starts.
+ * Points Spring Kafka, the Kafka binder and the Kafka Streams binder at the shared test broker,
+ * and the services' token verification at the test issuer ({@link TestTokens}), before any
+ * Spring context of the test class starts.
  */
 public class KafkaBrokerExtension implements BeforeAllCallback {
 
@@ -20,5 +21,6 @@ public class KafkaBrokerExtension implements BeforeAllCallback {
         System.setProperty("spring.kafka.bootstrap-servers", servers);
         System.setProperty("spring.cloud.stream.kafka.binder.brokers", servers);
         System.setProperty("spring.cloud.stream.kafka.streams.binder.brokers", servers);
+        System.setProperty("entente.security.local-issuer.public-keys", TestTokens.publicKeys().toString());
     }
 }

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Runs the test class against the shared real Kafka broker (see {@link KafkaTestBroker}). */
+/** Runs the test class against the shared real Kafka broker (see {@link KafkaTestBroker}) and the test token issuer. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(KafkaBrokerExtension.class)

@@ -8,6 +8,8 @@ import static org.entente.events.CommitmentKind.INITIAL_ASSESSMENT;
 import static org.entente.events.CommitmentResult.HONOURED;
 import static org.entente.events.CommitmentResult.LATE;
 import static org.entente.events.CommitmentResult.MISSED;
+import static org.entente.testing.AccessMatrix.hubOrStates;
+import static org.entente.testing.AccessMatrix.onlyRoles;
 import static org.entente.trust.OutcomeEvents.inExercise;
 import static org.entente.trust.OutcomeEvents.outcome;
 
@@ -19,6 +21,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,17 +32,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.schemas.EventSerializer;
 import org.entente.schemas.Topics;
+import org.entente.testing.AccessMatrix;
+import org.entente.testing.AccessMatrix.Rule;
 import org.entente.testing.KafkaTestBroker;
+import org.entente.testing.TestTokens;
 import org.entente.testing.WithKafkaBroker;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.json.JsonCompareMode;
@@ -88,6 +97,9 @@ class TrustServiceIntegrationTest {
     @Autowired
     private RestTestClient client;
 
+    @Autowired
+    private ApplicationContext context;
+
     /** Runs after the broker extension and loads the context, so the catalogue topics exist. */
     @BeforeAll
     static void publishOutcomes(@Autowired RestTestClient client) throws InterruptedException, ExecutionException {
@@ -107,14 +119,14 @@ class TrustServiceIntegrationTest {
                     "not an event".getBytes(StandardCharsets.UTF_8))).get();
             send(events, EE_LAST);
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> get(client, "/states/EE", "local-operator")
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> get(client, "/states/EE", "operator")
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.figures.late").isEqualTo(2));
     }
 
     @Test
     void shouldGiveOperatorTheFiguresOfEveryState() {
-        get("/states", "local-operator").expectStatus().isOk().expectBody().json("""
+        get("/states", "operator").expectStatus().isOk().expectBody().json("""
                 {"window": "all", "states": {"EE": %s, "FI": %s, "LV": %s}}"""
                 .formatted(figures(3, 2, 1, 0.5, 120_000L, 900_000L), figures(0, 0, 1, 0.0, null, null),
                         figures(1, 0, 0, 1.0, 30_000L, 30_000L)), JsonCompareMode.STRICT);
@@ -122,102 +134,90 @@ class TrustServiceIntegrationTest {
 
     @Test
     void shouldCountAReplayedPartitionOnce() {
-        get("/states/EE", "local-coordinator").expectStatus().isOk().expectBody().json("""
+        get("/states/EE", "coordinator").expectStatus().isOk().expectBody().json("""
                 {"window": "all", "state": "EE", "figures": %s}"""
                 .formatted(figures(3, 2, 1, 0.5, 120_000L, 900_000L)), JsonCompareMode.STRICT);
     }
 
     @Test
     void shouldLeaveAlertsIssuedMoreThan30DaysAgoOutOfThe30DayWindow() {
-        get("/states/EE?window=30d", "local-poc-ee").expectStatus().isOk().expectBody().json("""
+        get("/states/EE?window=30d", "poc-ee").expectStatus().isOk().expectBody().json("""
                 {"window": "30d", "state": "EE", "figures": %s}"""
                 .formatted(figures(2, 2, 1, 0.4, 60_000L, 900_000L)), JsonCompareMode.STRICT);
     }
 
     @Test
     void shouldGiveZeroCountsForAStateWithoutOutcomes() {
-        get("/states/DK", "local-poc-dk").expectStatus().isOk().expectBody().json("""
+        get("/states/DK", "poc-dk").expectStatus().isOk().expectBody().json("""
                 {"window": "all", "state": "DK", "figures": %s}"""
                 .formatted(figures(0, 0, 0, null, null, null)), JsonCompareMode.STRICT);
     }
 
     @Test
     void shouldNotCountExerciseOutcomes() {
-        get("/pairs/FI/EE", "local-poc-fi").expectStatus().isOk().expectBody().json("""
+        get("/pairs/FI/EE", "poc-fi").expectStatus().isOk().expectBody().json("""
                 {"window": "all", "from": "FI", "to": "EE", "figures": %s}"""
                 .formatted(figures(3, 0, 0, 1.0, 60_000L, 120_000L)), JsonCompareMode.STRICT);
     }
 
     @Test
     void shouldGiveTheRecipientPointOfContactItsPairOver30Days() {
-        get("/pairs/LV/EE?window=30d", "local-poc-ee").expectStatus().isOk().expectBody().json("""
+        get("/pairs/LV/EE?window=30d", "poc-ee").expectStatus().isOk().expectBody().json("""
                 {"window": "30d", "from": "LV", "to": "EE", "figures": %s}"""
                 .formatted(figures(0, 2, 1, 0.0, 900_000L, 900_000L)), JsonCompareMode.STRICT);
     }
 
     @Test
     void shouldGiveAgreementFiguresAcrossPairs() {
-        get("/agreements/AGR-NORDIC", "local-operator").expectStatus().isOk().expectBody().json("""
+        get("/agreements/AGR-NORDIC", "operator").expectStatus().isOk().expectBody().json("""
                 {"window": "all", "agreementId": "AGR-NORDIC", "figures": %s}"""
                 .formatted(figures(3, 0, 1, 0.75, 60_000L, 120_000L)), JsonCompareMode.STRICT);
     }
 
     @Test
     void shouldGiveAgreementFiguresOver30Days() {
-        get("/agreements/AGR-BALTIC?window=30d", "local-coordinator").expectStatus().isOk().expectBody().json("""
+        get("/agreements/AGR-BALTIC?window=30d", "coordinator").expectStatus().isOk().expectBody().json("""
                 {"window": "30d", "agreementId": "AGR-BALTIC", "figures": %s}"""
                 .formatted(figures(1, 2, 1, 0.25, 30_000L, 900_000L)), JsonCompareMode.STRICT);
     }
 
     @Test
     void shouldRefuseAnUnknownWindowNamingTheParameter() {
-        get("/agreements/AGR-NORDIC?window=7d", "local-operator").expectStatus().isBadRequest()
+        get("/agreements/AGR-NORDIC?window=7d", "operator").expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors").isEqualTo(List.of(Map.of("field", "window", "message", "must be one of all, 30d")));
     }
 
     @Test
     void shouldRefuseAStateCodeThatIsNotIsoAlpha2() {
-        get("/pairs/fi/EST", "local-operator").expectStatus().isBadRequest()
+        get("/pairs/fi/EST", "operator").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors").isEqualTo(List.of(
                         Map.of("field", "from", "message", "must be an ISO 3166-1 alpha-2 code such as EE"),
                         Map.of("field", "to", "message", "must be an ISO 3166-1 alpha-2 code such as EE")));
     }
 
-    @ParameterizedTest(name = "{1} GET {0} → {2}")
-    @CsvSource(nullValues = "none", textBlock = """
-            /states,                   local-operator,    200
-            /states,                   local-coordinator, 200
-            /states,                   local-poc-ee,      403
-            /states,                   local-planner,     403
-            /states,                   local-oversight,   403
-            /states,                   none,              401
-            /states,                   not-a-token,       401
-            /states/EE,                local-operator,    200
-            /states/EE,                local-coordinator, 200
-            /states/EE,                local-poc-ee,      200
-            /states/EE,                local-poc-fi,      404
-            /states/EE,                local-planner,     403
-            /states/EE,                local-oversight,   403
-            /states/EE,                none,              401
-            /pairs/FI/EE,              local-operator,    200
-            /pairs/FI/EE,              local-coordinator, 200
-            /pairs/FI/EE,              local-poc-fi,      200
-            /pairs/FI/EE,              local-poc-ee,      200
-            /pairs/FI/EE,              local-poc-lv,      404
-            /pairs/FI/EE,              local-planner,     403
-            /pairs/FI/EE,              local-oversight,   403
-            /pairs/FI/EE,              none,              401
-            /agreements/AGR-NORDIC,    local-operator,    200
-            /agreements/AGR-NORDIC,    local-coordinator, 200
-            /agreements/AGR-NORDIC,    local-poc-ee,      403
-            /agreements/AGR-NORDIC,    local-planner,     403
-            /agreements/AGR-NORDIC,    local-oversight,   403
-            /agreements/AGR-NORDIC,    none,              401
-            """)
-    void shouldLetOnlyCallersEntitledToTheFiguresReadThem(String path, String token, int status) {
-        get(path, token).expectStatus().isEqualTo(status)
-                .expectHeader().contentType(status == 200 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON);
+    List<Rule> accessRules() {
+        List<String> hub = List.of("operator", "coordinator");
+        return List.of(
+                new Rule("GET /api/v1/trust/states", http -> http.get().uri("/api/v1/trust/states"),
+                        onlyRoles(200, "operator", "coordinator")),
+                new Rule("GET /api/v1/trust/states/{code}", http -> http.get().uri("/api/v1/trust/states/EE"),
+                        hubOrStates(200, hub, "EE")),
+                new Rule("GET /api/v1/trust/pairs/{from}/{to}", http -> http.get().uri("/api/v1/trust/pairs/FI/EE"),
+                        hubOrStates(200, hub, "FI", "EE")),
+                new Rule("GET /api/v1/trust/agreements/{agreementId}", http -> http.get().uri("/api/v1/trust/agreements/" + NORDIC),
+                        onlyRoles(200, "operator", "coordinator")));
+    }
+
+    @Test
+    void shouldHaveAnAccessRuleForEveryEndpoint() {
+        assertThat(accessRules().stream().map(Rule::endpoint).collect(Collectors.toSet()))
+                .isEqualTo(AccessMatrix.endpointsOf(context));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shouldLetOnlyCallersEntitledToTheFiguresReadThem() {
+        return AccessMatrix.tests(client, accessRules());
     }
 
     @Test
@@ -261,11 +261,7 @@ class TrustServiceIntegrationTest {
 
     private static RestTestClient.ResponseSpec get(RestTestClient client, String path, String token) {
         return client.get().uri("/api/v1/trust" + path)
-                .headers(headers -> {
-                    if (token != null) {
-                        headers.setBearerAuth(token);
-                    }
-                })
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
                 .exchange();
     }
 

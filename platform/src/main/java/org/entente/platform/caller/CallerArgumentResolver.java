@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -24,7 +24,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal principal)) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt token)) {
             throw new IllegalStateException("No authenticated caller on a secured endpoint");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -33,6 +33,6 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                 roles.add(role);
             }
         }
-        return new Caller(principal.getName(), principal.getAttribute(StaticTokenIntrospector.STATE_ATTRIBUTE), roles);
+        return new Caller(token.getSubject(), token.getClaimAsString(CallerAuthenticationConverter.STATE_CLAIM), roles);
     }
 }

@@ -1,9 +1,16 @@
 package org.entente.platform.caller;
 
+import java.io.IOException;
+import java.text.ParseException;
 import java.util.List;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import org.entente.platform.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -13,23 +20,38 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every endpoint but health, info and Prometheus needs a bearer token. Refusals are problem
+ * Every endpoint but health, info and Prometheus is an OAuth2 resource server: a signed JWT
+ * whose claims say the caller's state and roles (see {@link CallerAuthenticationConverter}).
+ * Tokens come from any OIDC issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
+ * or, in the embedded default, from the {@link LocalIssuer}'s key set. Refusals are problem
  * details: 401 without a valid token, 403 for the wrong role. Role checks sit on controller
  * methods ({@code @PreAuthorize}); state checks are object-level, in each service.
  */
-@AutoConfiguration
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @EnableMethodSecurity
-@EnableConfigurationProperties(CallerProperties.class)
+@EnableConfigurationProperties(LocalIssuerProperties.class)
 public class CallerSecurityConfiguration {
 
+    /** The local issuer's keys; without them Boot's decoder for the configured issuer-uri applies. */
     @Bean
-    SecurityFilterChain ententeSecurityFilterChain(HttpSecurity http, CallerProperties callers) throws Exception {
-        StaticTokenIntrospector introspector = new StaticTokenIntrospector(callers);
+    @ConditionalOnProperty("entente.security.local-issuer.public-keys")
+    JwtDecoder localIssuerJwtDecoder(LocalIssuerProperties properties) throws IOException, ParseException {
+        JWKSet keys = JWKSet.load(properties.publicKeys().toFile());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys)).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalIssuer.ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain ententeSecurityFilterChain(HttpSecurity http) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -39,7 +61,7 @@ public class CallerSecurityConfiguration {
                         .permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .opaqueToken(opaque -> opaque.introspector(introspector))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerAuthenticationConverter()))
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");

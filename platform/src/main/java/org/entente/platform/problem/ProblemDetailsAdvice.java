@@ -3,18 +3,24 @@ package org.entente.platform.problem;
 import java.util.Comparator;
 import java.util.List;
 
+import org.entente.platform.http.RequestBodyTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error an Entente API returns is an RFC 9457 problem detail; a bad request lists every bad
@@ -22,6 +28,8 @@ import tools.jackson.databind.DatabindException;
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     static final String INVALID_TITLE = "Invalid request";
 
@@ -42,16 +50,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = cause(e, RequestBodyTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + tooLarge.maxBytes() + " bytes."));
+        }
         if (e.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("");
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldViolation(field, "has an unreadable value"))));
+            String message = bind instanceof UnrecognizedPropertyException ? "is not a known field" : "has an unreadable value";
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldViolation(field, message))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON.");
         problem.setTitle(INVALID_TITLE);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Anything unforeseen: logged here, and the caller learns nothing of the internals. Refusals
+     * by method security go on to Spring Security, which answers them 401 or 403.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception e) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        log.error("Unexpected error answering a request", e);
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; nothing you sent was at fault."));
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     static ProblemDetail invalid(List<FieldViolation> violations) {
