@@ -6,7 +6,9 @@
 #   deploy/local/run.sh [--no-build]
 #
 # State and logs live in .entente/ at the repository root; `rm -rf .entente` resets them.
-# Ctrl-C stops the services, then the broker. See deploy/README.md.
+# When a `prometheus` binary is on the PATH it also starts Prometheus on 127.0.0.1:9090 with
+# deploy/prometheus/prometheus.yml (scraping the services, evaluating the alert rules).
+# Ctrl-C stops Prometheus, the services, then the broker. See deploy/README.md.
 set -euo pipefail
 
 usage() {
@@ -19,6 +21,9 @@ Builds Entente, starts a local Kafka broker and the services, and waits until Ct
 Environment (optional):
   ENTENTE_BROKER_TIMEOUT    seconds to wait for the broker (default 90)
   ENTENTE_SERVICE_TIMEOUT   seconds to wait for each service to be ready (default 240)
+
+With a `prometheus` binary on the PATH (Debian: apt-get install prometheus), Prometheus runs too,
+on http://127.0.0.1:9090, with deploy/prometheus/prometheus.yml and its alert rules.
 EOF
 }
 
@@ -55,6 +60,13 @@ STOP_TIMEOUT=40   # Spring Boot's graceful shutdown phase alone may take 30 s
 # The services, in start order, with their HTTP ports.
 SERVICES=(incident-service notification-service trust-service)
 PORTS=(8081 8082 8083)
+
+# Prometheus, when installed: scrapes the services and evaluates deploy/prometheus/rules.
+PROMETHEUS=$(command -v prometheus || true)
+PROMETHEUS_PORT=9090
+PROMETHEUS_CONFIG=deploy/prometheus/prometheus.yml
+PROMETHEUS_DATA=$STATE/prometheus
+PROMETHEUS_TIMEOUT=60
 
 JAVA=java
 if [[ -n ${JAVA_HOME:-} ]]; then
@@ -103,7 +115,8 @@ stop_processes() {
     done
 }
 
-# Services first (all at once), then the broker.
+# Prometheus first (so it does not record the services going as an outage), then the services
+# (all at once), then the broker.
 stop_all() {
     [[ $stopped -eq 1 ]] && return 0
     stopping=1
@@ -116,8 +129,13 @@ stop_all() {
             track "$launching" "$pid"
         fi
     done
+    for i in "${!names[@]}"; do
+        if [[ ${names[i]} == prometheus ]]; then
+            stop_processes "$i"
+        fi
+    done
     for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        [[ ${names[i]} == kafka ]] || services+=("$i")
+        [[ ${names[i]} == kafka || ${names[i]} == prometheus ]] || services+=("$i")
     done
     if [[ ${#services[@]} -gt 0 ]]; then
         stop_processes "${services[@]}"
@@ -223,7 +241,7 @@ check_java() {
 
 check_ports_free() {
     local port busy=()
-    for port in "$BROKER_PORT" "$CONTROLLER_PORT" "${PORTS[@]}"; do
+    for port in "$BROKER_PORT" "$CONTROLLER_PORT" "${PORTS[@]}" ${PROMETHEUS:+"$PROMETHEUS_PORT"}; do
         if port_open "$port"; then
             busy+=("$port")
         fi
@@ -365,6 +383,14 @@ start_broker() {
 
 # --- services ---------------------------------------------------------------------------
 
+# The embedded default's token issuer: a signing key created once in .entente/local-issuer; the
+# services trust its public keys, deploy/local/token.sh mints tokens with it.
+create_local_issuer() {
+    "$JAVA" -Dloader.main=org.entente.platform.caller.LocalIssuer \
+        -cp "$ROOT/incident-service/target/incident-service-$VERSION-exec.jar" \
+        org.springframework.boot.loader.launch.PropertiesLauncher keys "$STATE/local-issuer"
+}
+
 # Starts every service; adds the indexes (into SERVICES) of those started to started_services.
 start_services() {
     local i name jar args
@@ -376,6 +402,7 @@ start_services() {
         fi
         # Kafka Streams state (RocksDB) lives with the rest of the local state, not in /tmp.
         args=(--spring.profiles.active=local
+            "--entente.security.local-issuer.public-keys=$STATE/local-issuer/public-jwks.json"
             "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=$STATE/streams/$name")
         if [[ $name == notification-service ]]; then
             args+=(--entente.reference-data.file=deploy/local/reference-data.yml)
@@ -411,6 +438,43 @@ wait_for_services() {
     done
 }
 
+# --- Prometheus (optional) ---------------------------------------------------------------
+
+# True when GET <path> on 127.0.0.1:<port> answers 200.
+http_ok() {
+    local port=$1 path=$2 response
+    response=$(
+        exec 2>/dev/null
+        exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
+        printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\n\r\n' "$path" "$port" >&3
+        IFS= read -r -t 5 response <&3 || true
+        printf '%s' "$response"
+    ) || return 1
+    [[ $response =~ ^HTTP/1\.[01]\ 200 ]]
+}
+
+# Starts Prometheus when it is installed, once the services are up, and waits until it is ready.
+start_prometheus() {
+    local started=$SECONDS
+    if [[ -z $PROMETHEUS ]]; then
+        return 0
+    fi
+    mkdir -p "$PROMETHEUS_DATA"
+    say "starting Prometheus on http://127.0.0.1:$PROMETHEUS_PORT (log: $(relative "$LOGS")/prometheus.log)"
+    launching=prometheus
+    "$PROMETHEUS" --config.file="$PROMETHEUS_CONFIG" --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" \
+        --storage.tsdb.path="$PROMETHEUS_DATA" --storage.tsdb.retention.time=15d >"$LOGS/prometheus.log" 2>&1 &
+    track prometheus $!
+    while ! http_ok "$PROMETHEUS_PORT" /-/ready; do
+        check_children
+        if [[ $((SECONDS - started)) -ge $PROMETHEUS_TIMEOUT ]]; then
+            fail_with_log "Prometheus was not ready at http://127.0.0.1:$PROMETHEUS_PORT/-/ready within ${PROMETHEUS_TIMEOUT}s" "$LOGS/prometheus.log"
+        fi
+        sleep 0.5
+    done
+    say "Prometheus is ready after $((SECONDS - started))s"
+}
+
 banner() {
     local i
     echo
@@ -419,8 +483,13 @@ banner() {
         printf '  %-22s http://127.0.0.1:%s  (health: /actuator/health)\n' "${SERVICES[i]}" "${PORTS[i]}"
     done
     printf '  %-22s %s\n' "Kafka broker" "$BOOTSTRAP"
-    echo "  Callers use the static bearer tokens in platform/src/main/resources/entente-local-callers.yml,"
-    echo "  e.g. -H 'Authorization: Bearer local-poc-ee'."
+    if [[ -n $PROMETHEUS ]]; then
+        printf '  %-22s %s\n' "Prometheus" "http://127.0.0.1:$PROMETHEUS_PORT  (alerts: /alerts, targets: /targets)"
+    else
+        echo "  Prometheus is not installed: apt-get install prometheus (or put a prometheus binary on the PATH) to have it scrape the services."
+    fi
+    echo "  Tokens: deploy/local/token.sh poc EE (a state's point of contact), or coordinator, operator, planner, oversight;"
+    echo "  e.g. curl -H \"Authorization: Bearer \$(deploy/local/token.sh poc EE)\" http://127.0.0.1:8081/api/v1/incidents"
     echo "  Logs: $(relative "$LOGS")/ (one file per process); state: $(relative "$STATE")/ (rm -rf it to reset)."
     echo "Ctrl-C stops everything."
     echo
@@ -447,11 +516,13 @@ write_broker_config
 format_storage "$broker_cp"
 start_broker "$broker_cp"
 
+create_local_issuer
 started_services=()
 start_services
 if [[ ${#started_services[@]} -gt 0 ]]; then
     wait_for_services
 fi
+start_prometheus
 banner
 
 # Until a signal comes or a child dies. `wait` on a background sleep lets traps run at once.
