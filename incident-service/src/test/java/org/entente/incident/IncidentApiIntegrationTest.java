@@ -214,8 +214,8 @@ class IncidentApiIntegrationTest {
         String token = TestTokens.token(EE_POC);
         http.post().uri("/api/v1/incidents").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).body(report()).exchange().expectStatus().isAccepted();
-        http.get().uri("/api/v1/incidents/missing").header("Authorization", "Bearer " + token)
-                .exchange().expectStatus().isNotFound();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> http.get().uri("/api/v1/incidents/missing")
+                .header("Authorization", "Bearer " + token).exchange().expectStatus().isNotFound());
         http.post().uri("/api/v1/incidents").header("Authorization", "Bearer " + token + "x")
                 .contentType(MediaType.APPLICATION_JSON).body(report()).exchange().expectStatus().isUnauthorized();
 

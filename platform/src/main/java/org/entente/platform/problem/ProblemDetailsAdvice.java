@@ -3,6 +3,7 @@ package org.entente.platform.problem;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.entente.platform.http.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,12 +71,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Anything unforeseen: logged here, and the caller learns nothing of the internals. Refusals
-     * by method security go on to Spring Security, which answers them 401 or 403.
+     * by method security go on to Spring Security, which answers them 401 or 403; a Kafka Streams
+     * view still restoring (after a start or a rebalance) is a 503 to retry.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
+        }
+        if (cause(e, InvalidStateStoreException.class) != null) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                            "This view is being rebuilt from Kafka; retry in a moment."));
         }
         log.error("Unexpected error answering a request", e);
         return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
