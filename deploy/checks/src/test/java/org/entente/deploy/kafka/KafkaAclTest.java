@@ -1,0 +1,697 @@
+package org.entente.deploy.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.entente.schemas.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The ACLs of deploy/k8s/kafka-users.yaml, applied as they are to a broker that authenticates with
+ * SASL/SCRAM-SHA-512 and authorizes with {@code StandardAuthorizer} (nothing allowed without an
+ * ACL), hold what DESIGN.md §6 promises: each service writes only its own topics and reads only
+ * what it consumes, provisions the catalogue at start, and runs its Kafka Streams applications
+ * with exactly_once_v2. Every client is configured the way platform's entente-kafka-security.yml
+ * configures a service, from the environment variables a deployment sets.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class KafkaAclTest {
+
+    static final String INCIDENT = "incident-service";
+    static final String NOTIFICATION = "notification-service";
+    static final String TRUST = "trust-service";
+    static final List<String> SERVICES = List.of(INCIDENT, NOTIFICATION, TRUST);
+
+    static final String INCIDENTS = Topics.INCIDENTS.name();
+    static final String STATES = Topics.STATES.name();
+    static final String CONTACTS = Topics.CONTACTS.name();
+    static final String AGREEMENTS = Topics.AGREEMENTS.name();
+    static final String ALERTS = Topics.ALERTS.name();
+    static final String OUTCOMES = Topics.COMMITMENT_OUTCOMES.name();
+    static final String DISCLOSURES = Topics.DISCLOSURES.name();
+
+    /** Who publishes what, from the code (DESIGN.md §3 and the service canvases). */
+    static final Map<String, Set<String>> WRITES = Map.of(
+            INCIDENT, Set.of(INCIDENTS),
+            NOTIFICATION, Set.of(STATES, CONTACTS, AGREEMENTS, ALERTS, OUTCOMES, DISCLOSURES),
+            TRUST, Set.of());
+
+    /** Who consumes what, and the consumer group (Kafka Streams application id) it reads under. */
+    static final Map<String, Map<String, String>> READS = Map.of(
+            INCIDENT, Map.of(INCIDENTS, "incident-service"),
+            NOTIFICATION, Map.of(
+                    INCIDENTS, "notification-service-fanout",
+                    AGREEMENTS, "notification-service-fanout",
+                    CONTACTS, "notification-service-lifecycle",
+                    STATES, "notification-service-fanout",
+                    ALERTS, "notification-service-lifecycle",
+                    DISCLOSURES, "notification-service-ledger"),
+            TRUST, Map.of(OUTCOMES, "trust-service"));
+
+    /** Each service's Kafka Streams applications, as the services' configuration binds them. */
+    static final List<StreamsApplication> APPLICATIONS = List.of(
+            new StreamsApplication(INCIDENT, "incident-service", List.of(INCIDENTS), List.of(), List.of()),
+            new StreamsApplication(NOTIFICATION, "notification-service-fanout", List.of(INCIDENTS),
+                    List.of(AGREEMENTS, CONTACTS, STATES), List.of(ALERTS, DISCLOSURES)),
+            new StreamsApplication(NOTIFICATION, "notification-service-lifecycle", List.of(ALERTS),
+                    List.of(CONTACTS), List.of(ALERTS, OUTCOMES)),
+            new StreamsApplication(NOTIFICATION, "notification-service-ledger", List.of(DISCLOSURES), List.of(), List.of()),
+            new StreamsApplication(TRUST, "trust-service", List.of(OUTCOMES), List.of(), List.of()));
+
+    /**
+     * Which service creates which catalogue topics on the empty broker: every service creates some
+     * it does not own, as whichever starts first does.
+     */
+    static final Map<String, List<String>> FIRST_PROVISIONING = Map.of(
+            TRUST, List.of(INCIDENTS, STATES, CONTACTS),
+            INCIDENT, List.of(AGREEMENTS, ALERTS),
+            NOTIFICATION, List.of(OUTCOMES, DISCLOSURES));
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    static KafkaUsers users;
+    static SaslBroker broker;
+    static final Map<String, String> passwords = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startBrokerWithTheShippedAcls() throws Exception {
+        users = KafkaUsers.load();
+        assertThat(users.users()).extracting(KafkaUsers.User::name).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(users.users()).extracting(KafkaUsers.User::authentication).containsOnly("scram-sha-512");
+        SERVICES.forEach(service -> passwords.put(service, UUID.randomUUID().toString()));
+
+        broker = SaslBroker.start();
+        broker.createScramUsers(passwords);
+        broker.createAcls(users.bindings());
+        for (String service : SERVICES) {
+            awaitAuthenticated(service);
+        }
+        for (var share : FIRST_PROVISIONING.entrySet()) {
+            kafkaAdmin(share.getKey()).createOrModifyTopics(share.getValue().stream().map(KafkaAclTest::catalogueTopic)
+                    .toArray(NewTopic[]::new));
+        }
+        for (Topics.Topic topic : Topics.ALL) {
+            String owner = WRITES.entrySet().stream().filter(writes -> writes.getValue().contains(topic.name()))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            write(owner, topic.name(), "marker", "marker of " + topic.name());
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    // --- the file itself -------------------------------------------------------------------
+
+    @Test
+    void everyCatalogueTopicHasExactlyOneWriter() {
+        Map<String, List<String>> writers = new TreeMap<>();
+        for (Topics.Topic topic : Topics.ALL) {
+            writers.put(topic.name(), users.usersAllowed(AclOperation.WRITE, topic.name()));
+        }
+
+        assertThat(writers).isEqualTo(new TreeMap<>(Map.of(
+                INCIDENTS, List.of(INCIDENT),
+                STATES, List.of(NOTIFICATION),
+                CONTACTS, List.of(NOTIFICATION),
+                AGREEMENTS, List.of(NOTIFICATION),
+                ALERTS, List.of(NOTIFICATION),
+                OUTCOMES, List.of(NOTIFICATION),
+                DISCLOSURES, List.of(NOTIFICATION))));
+    }
+
+    @Test
+    void grantsNoWildcardNoAllAndNothingOnTheCluster() {
+        List<AclBinding> bindings = users.bindings();
+
+        assertThat(bindings).noneMatch(binding -> binding.pattern().name().equals("*"));
+        assertThat(bindings).noneMatch(binding -> binding.entry().operation() == AclOperation.ALL);
+        assertThat(bindings).noneMatch(binding -> binding.pattern().resourceType() == ResourceType.CLUSTER);
+        assertThat(bindings).allMatch(binding -> binding.entry().host().equals("*"));
+    }
+
+    @Test
+    void aclsScriptGrantsExactlyWhatTheKafkaUsersGrant() throws IOException {
+        Pattern allow = Pattern.compile("^allow\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(literal|prefixed)\\s+(.+)$");
+        Set<String> scripted = new TreeSet<>();
+        for (String line : Files.readAllLines(Repository.path("deploy/kafka/acls.sh"))) {
+            Matcher matcher = allow.matcher(line.strip());
+            if (matcher.matches()) {
+                for (String operation : matcher.group(5).strip().split("\\s+")) {
+                    scripted.add(String.join(" ", matcher.group(1), matcher.group(2), matcher.group(3),
+                            matcher.group(4).equals("prefixed") ? "prefix" : "literal", operation));
+                }
+            }
+        }
+        Set<String> declared = new TreeSet<>();
+        for (KafkaUsers.User user : users.users()) {
+            for (KafkaUsers.Rule rule : user.rules()) {
+                for (String operation : rule.operations()) {
+                    declared.add(String.join(" ", user.name(), rule.type(), rule.name(), rule.patternType(), operation));
+                }
+            }
+        }
+
+        assertThat(scripted).isEqualTo(declared);
+    }
+
+    /**
+     * Every binding and Kafka Streams application in the services' configuration is covered: an
+     * input destination readable, an output destination writable, an application id's group,
+     * internal topics and transactional ids granted, and each one run by the Kafka Streams test.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyBindingAndApplicationOfTheServicesConfigurationIsGranted() throws IOException {
+        Set<String> configuredApplications = new TreeSet<>();
+        for (String service : SERVICES) {
+            Map<String, Object> configuration;
+            try (var reader = Files.newBufferedReader(Repository.path(service + "/src/main/resources/" + service + ".yml"))) {
+                configuration = new Yaml().load(reader);
+            }
+            Map<String, Object> stream = (Map<String, Object>) child(configuration, "spring", "cloud", "stream");
+            Map<String, Map<String, Object>> bindings = (Map<String, Map<String, Object>>) child(stream, "bindings");
+            KafkaUsers.User user = users.user(service);
+            for (var binding : bindings.entrySet()) {
+                String destination = (String) binding.getValue().get("destination");
+                AclOperation needed = binding.getKey().contains("-in-") ? AclOperation.READ : AclOperation.WRITE;
+                assertThat(users.usersAllowed(needed, destination)).as(service + " " + binding.getKey()).contains(service);
+            }
+            Map<String, Map<String, Object>> functions = (Map<String, Map<String, Object>>) child(stream,
+                    "kafka", "streams", "binder", "functions");
+            for (var function : functions.entrySet()) {
+                String applicationId = (String) function.getValue().get("application-id");
+                configuredApplications.add(applicationId);
+                assertThat(user.rules()).as(service + " " + applicationId).contains(
+                        new KafkaUsers.Rule("group", applicationId, "literal", List.of("Read"), "*"),
+                        new KafkaUsers.Rule("topic", applicationId + "-", "prefix",
+                                List.of("Create", "Delete", "Describe", "Read", "Write"), "*"),
+                        new KafkaUsers.Rule("transactionalId", applicationId + "-", "prefix", List.of("Describe", "Write"), "*"));
+                bindings.entrySet().stream()
+                        .filter(binding -> binding.getKey().startsWith(function.getKey() + "-in-") && binding.getValue().containsKey("group"))
+                        .forEach(binding -> assertThat(binding.getValue().get("group")).as(binding.getKey()).isEqualTo(applicationId));
+            }
+        }
+
+        assertThat(configuredApplications).isEqualTo(APPLICATIONS.stream().map(StreamsApplication::id)
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object child(Map<String, Object> map, String... path) {
+        Object current = map;
+        for (String key : path) {
+            current = ((Map<String, Object>) current).get(key);
+            assertThat(current).as(String.join(".", path)).isNotNull();
+        }
+        return current;
+    }
+
+    // --- authentication ----------------------------------------------------------------------
+
+    @Test
+    void wrongPasswordIsRefused() {
+        Map<String, String> variables = saslVariables(TRUST, "not-" + passwords.get(TRUST));
+
+        assertThat(clusterIdFailure(SecuritySettings.resolve(variables))).isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    void unknownUserIsRefused() {
+        Map<String, String> variables = saslVariables("exercise-planner", "whatever");
+
+        assertThat(clusterIdFailure(SecuritySettings.resolve(variables))).isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    void clientWithoutSaslCannotConnect() {
+        SecuritySettings defaults = SecuritySettings.resolve(Map.of());
+        assertThat(defaults.kafka().buildAdminProperties()).containsEntry("security.protocol", "PLAINTEXT");
+
+        assertThat(clusterIdFailure(defaults)).isInstanceOf(TimeoutException.class);
+    }
+
+    // --- provisioning ------------------------------------------------------------------------
+
+    @Test
+    void everyServiceProvisionsTheCatalogueAtStart() throws Exception {
+        for (String service : SERVICES) {
+            KafkaAdmin admin = kafkaAdmin(service);
+
+            admin.createOrModifyTopics(Topics.ALL.stream().map(topic -> catalogueTopic(topic.name())).toArray(NewTopic[]::new));
+
+            assertThat(admin.clusterId()).as(service).isNotBlank();
+            Map<String, TopicDescription> described = admin.describeTopics(
+                    Topics.ALL.stream().map(Topics.Topic::name).toArray(String[]::new));
+            assertThat(described.keySet()).as(service)
+                    .containsExactlyInAnyOrderElementsOf(Topics.ALL.stream().map(Topics.Topic::name).toList());
+            assertThat(described.values()).as(service).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(2));
+        }
+    }
+
+    @Test
+    void noServiceCreatesATopicOutsideTheCatalogue() {
+        try (Admin admin = Admin.create(settings(INCIDENT).admin(broker.bootstrapServers()))) {
+            assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("incident.drafts.v1", 1, (short) 1)))
+                    .all().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    // --- writing -----------------------------------------------------------------------------
+
+    @Test
+    void eachServiceWritesExactlyTheTopicsItPublishes() {
+        Map<String, Set<String>> written = new TreeMap<>();
+        Map<String, Set<String>> refused = new TreeMap<>();
+        for (String service : SERVICES) {
+            written.put(service, new TreeSet<>());
+            refused.put(service, new TreeSet<>());
+            for (Topics.Topic topic : Topics.ALL) {
+                Throwable failure = writeFailure(service, topic.name());
+                if (failure == null) {
+                    written.get(service).add(topic.name());
+                } else {
+                    assertThat(failure).as(service + " writing " + topic.name()).isInstanceOf(TopicAuthorizationException.class);
+                    assertThat(((TopicAuthorizationException) failure).unauthorizedTopics()).containsExactly(topic.name());
+                    refused.get(service).add(topic.name());
+                }
+            }
+        }
+
+        assertThat(written).isEqualTo(sorted(WRITES));
+        Map<String, Set<String>> othersTopics = new TreeMap<>();
+        WRITES.forEach((service, own) -> othersTopics.put(service, Topics.ALL.stream().map(Topics.Topic::name)
+                .filter(topic -> !own.contains(topic)).collect(Collectors.toCollection(TreeSet::new))));
+        assertThat(refused).isEqualTo(othersTopics);
+    }
+
+    @Test
+    void incidentServiceIsRefusedWritingAlertEvents() {
+        assertRefusedWriting(INCIDENT, ALERTS);
+    }
+
+    @Test
+    void trustServiceIsRefusedWritingCommitmentOutcomes() {
+        assertRefusedWriting(TRUST, OUTCOMES);
+    }
+
+    @Test
+    void notificationServiceIsRefusedWritingIncidentEvents() {
+        assertRefusedWriting(NOTIFICATION, INCIDENTS);
+    }
+
+    @Test
+    void noServiceTakesAnotherApplicationsTransactionalId() {
+        Map<String, Object> properties = settings(INCIDENT).producer(broker.bootstrapServers());
+        properties.put("transactional.id", "notification-service-fanout-" + UUID.randomUUID() + "-1");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            assertThatThrownBy(producer::initTransactions).isInstanceOf(TransactionalIdAuthorizationException.class);
+        }
+    }
+
+    // --- reading -----------------------------------------------------------------------------
+
+    @Test
+    void eachServiceReadsExactlyTheTopicsItConsumes() {
+        Map<String, Set<String>> read = new TreeMap<>();
+        Map<String, Set<String>> refused = new TreeMap<>();
+        for (String service : SERVICES) {
+            read.put(service, new TreeSet<>());
+            refused.put(service, new TreeSet<>());
+            String anyOwnGroup = READS.get(service).values().iterator().next();
+            for (Topics.Topic topic : Topics.ALL) {
+                String group = READS.get(service).getOrDefault(topic.name(), anyOwnGroup);
+                try {
+                    List<String> markers = read(service, group, topic.name(), "marker");
+                    assertThat(markers).as(service + " reading " + topic.name()).containsExactly("marker of " + topic.name());
+                    read.get(service).add(topic.name());
+                } catch (TopicAuthorizationException e) {
+                    assertThat(e.unauthorizedTopics()).containsExactly(topic.name());
+                    refused.get(service).add(topic.name());
+                }
+            }
+        }
+
+        Map<String, Set<String>> consumed = new TreeMap<>();
+        READS.forEach((service, topics) -> consumed.put(service, new TreeSet<>(topics.keySet())));
+        assertThat(read).isEqualTo(consumed);
+        Map<String, Set<String>> notConsumed = new TreeMap<>();
+        READS.forEach((service, topics) -> notConsumed.put(service, Topics.ALL.stream().map(Topics.Topic::name)
+                .filter(topic -> !topics.containsKey(topic)).collect(Collectors.toCollection(TreeSet::new))));
+        assertThat(refused).isEqualTo(notConsumed);
+    }
+
+    @Test
+    void trustServiceIsRefusedReadingIncidentEvents() {
+        assertThatThrownBy(() -> read(TRUST, "trust-service", INCIDENTS, "marker"))
+                .isInstanceOf(TopicAuthorizationException.class)
+                .satisfies(e -> assertThat(((TopicAuthorizationException) e).unauthorizedTopics()).containsExactly(INCIDENTS));
+    }
+
+    @Test
+    void noServiceReadsUnderAnotherServicesGroup() {
+        assertThatThrownBy(() -> read(TRUST, "notification-service-fanout", OUTCOMES, "marker"))
+                .isInstanceOf(GroupAuthorizationException.class)
+                .satisfies(e -> assertThat(((GroupAuthorizationException) e).groupId()).isEqualTo("notification-service-fanout"));
+    }
+
+    // --- Kafka Streams -----------------------------------------------------------------------
+
+    /**
+     * Each Kafka Streams application, under its service's user and with exactly_once_v2, reads its
+     * inputs and global tables, creates and uses a repartition topic and a changelog, commits in
+     * transactions and writes its outputs: what the application ids' group, internal-topic and
+     * transactional-id ACLs are for.
+     */
+    @Test
+    void everyKafkaStreamsApplicationRunsUnderItsServicesAcls() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String probe = "probe-" + run;
+        for (StreamsApplication application : APPLICATIONS) {
+            String input = application.inputs().get(0);
+            String owner = WRITES.entrySet().stream().filter(writes -> writes.getValue().contains(input))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            write(owner, input, application.id() + "/" + run, probe);
+        }
+
+        List<RunningApplication> running = new ArrayList<>();
+        try {
+            for (StreamsApplication application : APPLICATIONS) {
+                running.add(application.start(broker.bootstrapServers()));
+            }
+            for (RunningApplication application : running) {
+                application.awaitCounted(application.definition().id() + "/" + run, WAIT);
+            }
+
+            for (RunningApplication application : running) {
+                StreamsApplication definition = application.definition();
+                String key = definition.id() + "/" + run;
+                assertThat(application.counts()).as(definition.id()).containsEntry(key, 1L);
+                for (String output : definition.outputs()) {
+                    // lifecycle writes alert events, its own input: the probe itself is there too
+                    assertThat(readAsAdmin(output, key)).as(definition.id() + " → " + output)
+                            .filteredOn(value -> value.startsWith("echo:"))
+                            .containsExactly("echo:" + probe);
+                }
+            }
+        } finally {
+            running.forEach(RunningApplication::close);
+        }
+
+        try (Admin admin = Admin.create(broker.adminProperties())) {
+            Set<String> topics = admin.listTopics().names().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            for (StreamsApplication application : APPLICATIONS) {
+                assertThat(topics).contains(application.id() + "-probe-repartition", application.id() + "-probe-counts-changelog");
+            }
+        }
+        for (StreamsApplication application : APPLICATIONS) {
+            try (Admin admin = Admin.create(settings(application.service()).admin(broker.bootstrapServers()))) {
+                // Kafka Streams purges consumed repartition records with deleteRecords.
+                admin.deleteRecords(Map.of(new TopicPartition(application.id() + "-probe-repartition", 0),
+                        RecordsToDelete.beforeOffset(0))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    record StreamsApplication(String service, String id, List<String> inputs, List<String> globalTables, List<String> outputs) {
+
+        /**
+         * A stand-in topology with what the service's real one needs from Kafka: its inputs as a
+         * stream, its global tables, a repartition (group by key) into a counting store, and an
+         * echo of every probe record to each output topic.
+         */
+        RunningApplication start(String bootstrapServers) throws IOException {
+            StreamsBuilder builder = new StreamsBuilder();
+            for (String table : globalTables) {
+                builder.globalTable(table, Consumed.with(Serdes.String(), Serdes.String()),
+                        Materialized.<String, String>as(Stores.inMemoryKeyValueStore("global-" + table)));
+            }
+            Map<String, Long> counts = new ConcurrentHashMap<>();
+            KStream<String, String> probes = builder.stream(inputs, Consumed.with(Serdes.String(), Serdes.String()))
+                    .filter((key, value) -> value != null && value.startsWith("probe-"));
+            probes.groupBy((key, value) -> key, Grouped.with("probe", Serdes.String(), Serdes.String()))
+                    .count(Materialized.<String, Long>as(Stores.inMemoryKeyValueStore("probe-counts")))
+                    .toStream()
+                    .foreach(counts::put);
+            for (String output : outputs) {
+                probes.mapValues(value -> "echo:" + value).to(output, Produced.with(Serdes.String(), Serdes.String()));
+            }
+
+            Path stateDir = Files.createTempDirectory("kafka-acl-test-" + id);
+            Properties properties = settings(service).streams(bootstrapServers, id);
+            properties.put("processing.guarantee", "exactly_once_v2");
+            properties.put("commit.interval.ms", "100");
+            properties.put("statestore.cache.max.bytes", "0");
+            properties.put("repartition.purge.interval.ms", "100");
+            properties.put("num.stream.threads", "1");
+            properties.put("replication.factor", "1");
+            properties.put("state.dir", stateDir.toString());
+            KafkaStreams streams = new KafkaStreams(builder.build(), properties);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            streams.setUncaughtExceptionHandler(exception -> {
+                failure.compareAndSet(null, exception);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.start();
+            return new RunningApplication(this, streams, counts, failure);
+        }
+    }
+
+    record RunningApplication(StreamsApplication definition, KafkaStreams streams, Map<String, Long> counts,
+            AtomicReference<Throwable> failure) implements AutoCloseable {
+
+        void awaitCounted(String key, Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (!counts.containsKey(key)) {
+                KafkaStreams.State state = streams.state();
+                if (failure.get() != null || state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                        || state == KafkaStreams.State.NOT_RUNNING) {
+                    fail(definition.id() + " stopped in state " + state, failure.get());
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    fail(definition.id() + " did not count " + key + " within " + timeout + "; state " + state, failure.get());
+                }
+                sleep(100);
+            }
+        }
+
+        @Override
+        public void close() {
+            streams.close(Duration.ofSeconds(10));
+            streams.cleanUp();
+        }
+    }
+
+    static NewTopic catalogueTopic(String name) {
+        Topics.Topic topic = Topics.ALL.stream().filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow();
+        // As platform's TopicProvisioning builds them, with 2 partitions and one replica.
+        return TopicBuilder.name(topic.name()).partitions(2).replicas(1)
+                .configs(topic.compacted()
+                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1")
+                .build();
+    }
+
+    static Map<String, String> saslVariables(String user, String password) {
+        return Map.of(
+                "KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_SASL_USERNAME", user,
+                "KAFKA_SASL_PASSWORD", password);
+    }
+
+    static SecuritySettings settings(String service) {
+        return SecuritySettings.resolve(saslVariables(service, passwords.get(service)));
+    }
+
+    static KafkaAdmin kafkaAdmin(String service) {
+        KafkaAdmin admin = new KafkaAdmin(settings(service).admin(broker.bootstrapServers()));
+        admin.setFatalIfBrokerNotAvailable(true);
+        admin.setOperationTimeout((int) WAIT.toSeconds());
+        return admin;
+    }
+
+    static void awaitAuthenticated(String service) {
+        // A new SCRAM credential takes a moment to reach the broker's credential cache.
+        Instant deadline = Instant.now().plus(WAIT);
+        Throwable last;
+        do {
+            last = clusterIdFailure(settings(service));
+            if (last == null) {
+                return;
+            }
+            sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        fail(service + " could not authenticate within " + WAIT, last);
+    }
+
+    /** Why describing the cluster failed with these settings, or null if it did not. */
+    static Throwable clusterIdFailure(SecuritySettings settings) {
+        Map<String, Object> properties = settings.admin(broker.bootstrapServers());
+        properties.put("default.api.timeout.ms", "3000");
+        properties.put("request.timeout.ms", "2000");
+        try (Admin admin = Admin.create(properties)) {
+            admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    static RecordMetadata write(String service, String topic, String key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings(service).producer(broker.bootstrapServers()))) {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** Why the service could not write to the topic, or null once the broker acknowledged. */
+    static Throwable writeFailure(String service, String topic) {
+        try {
+            write(service, topic, "write-check", service);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    static void assertRefusedWriting(String service, String topic) {
+        Throwable failure = writeFailure(service, topic);
+
+        assertThat(failure).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(((TopicAuthorizationException) failure).unauthorizedTopics()).containsExactly(topic);
+    }
+
+    /**
+     * The values under {@code key} in the whole topic, read as the service in the group (assigned
+     * partitions, from the beginning to the end), committing the position as its consumer does.
+     */
+    static List<String> read(String service, String group, String topic, String key) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(service).consumer(broker.bootstrapServers(), group))) {
+            return readAll(consumer, topic, key, true);
+        }
+    }
+
+    static List<String> readAsAdmin(String topic, String key) {
+        Map<String, Object> properties = new HashMap<>(broker.adminProperties());
+        properties.put("isolation.level", "read_committed");
+        properties.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        properties.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            return readAll(consumer, topic, key, false);
+        }
+    }
+
+    private static List<String> readAll(KafkaConsumer<String, String> consumer, String topic, String key, boolean commit) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
+                .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, WAIT);
+        List<String> values = new ArrayList<>();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!reached(consumer, ends)) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("did not read " + topic + " to its end " + ends + " within " + WAIT);
+            }
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (key.equals(record.key())) {
+                    values.add(record.value());
+                }
+            }
+        }
+        if (commit) {
+            consumer.commitSync(WAIT);
+        }
+        return values;
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey(), WAIT) >= end.getValue());
+    }
+
+    private static Map<String, Set<String>> sorted(Map<String, Set<String>> map) {
+        Map<String, Set<String>> sorted = new TreeMap<>();
+        map.forEach((name, values) -> sorted.put(name, new TreeSet<>(values)));
+        return sorted;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

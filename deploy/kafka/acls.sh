@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Creates Entente's Kafka users (SCRAM-SHA-512) and their ACLs on a Kafka cluster that Strimzi does
+# not manage, with the kafka-acls and kafka-configs tools of a Kafka distribution. It grants
+# exactly what deploy/k8s/kafka-users.yaml grants, one `allow` line per ACL rule there:
+# deploy/checks' KafkaAclTest fails when the two differ. Adding grants is idempotent; this script
+# never removes any.
+#
+#   KAFKA_BOOTSTRAP_SERVERS=kafka-0:9093 KAFKA_ADMIN_CONFIG=admin.properties deploy/kafka/acls.sh
+#   deploy/kafka/acls.sh --dry-run          # print the commands, run nothing
+#
+# Environment:
+#   KAFKA_BOOTSTRAP_SERVERS   the cluster (required unless --dry-run)
+#   KAFKA_ADMIN_CONFIG        client properties of a super user, e.g. security.protocol,
+#                             sasl.mechanism, sasl.jaas.config (required unless --dry-run)
+#   KAFKA_BIN                 directory of kafka-acls.sh and kafka-configs.sh (default: PATH)
+#   INCIDENT_SERVICE_KAFKA_PASSWORD, NOTIFICATION_SERVICE_KAFKA_PASSWORD,
+#   TRUST_SERVICE_KAFKA_PASSWORD
+#                             when set, the user's SCRAM-SHA-512 credential is created (or
+#                             replaced) with it; unset, the user's credential is left alone.
+#                             kafka-configs' syntax forbids `,` and `]` in a password.
+set -euo pipefail
+
+usage() {
+    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+}
+
+dry_run=0
+for arg in "$@"; do
+    case "$arg" in
+        --dry-run) dry_run=1 ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "acls.sh: unknown option: $arg" >&2; exit 2 ;;
+    esac
+done
+
+if [[ $dry_run -eq 0 ]]; then
+    : "${KAFKA_BOOTSTRAP_SERVERS:?acls.sh: set KAFKA_BOOTSTRAP_SERVERS}"
+    : "${KAFKA_ADMIN_CONFIG:?acls.sh: set KAFKA_ADMIN_CONFIG (client properties of a super user)}"
+    [[ -r $KAFKA_ADMIN_CONFIG ]] || { echo "acls.sh: cannot read $KAFKA_ADMIN_CONFIG" >&2; exit 2; }
+fi
+BOOTSTRAP=${KAFKA_BOOTSTRAP_SERVERS:-BOOTSTRAP}
+ADMIN_CONFIG=${KAFKA_ADMIN_CONFIG:-ADMIN_CONFIG}
+KAFKA_ACLS=${KAFKA_BIN:+$KAFKA_BIN/}kafka-acls.sh
+KAFKA_CONFIGS=${KAFKA_BIN:+$KAFKA_BIN/}kafka-configs.sh
+
+# Runs a command, or prints it with --dry-run (secrets shown as ***).
+run() {
+    if [[ $dry_run -eq 1 ]]; then
+        printf '%s\n' "$*" | sed -E 's/password=.*\]/password=***]/'
+    else
+        "$@" >/dev/null
+    fi
+}
+
+# scram_user USER: creates or replaces the user's SCRAM-SHA-512 credential when its password
+# variable (USER upper-cased, - as _, then _KAFKA_PASSWORD) is set.
+scram_user() {
+    local user=$1 variable
+    variable=$(printf '%s_KAFKA_PASSWORD' "$user" | tr 'a-z-' 'A-Z_')
+    if [[ -n ${!variable:-} ]]; then
+        echo "acls.sh: SCRAM-SHA-512 credential of $user" >&2
+        run "$KAFKA_CONFIGS" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_CONFIG" --alter \
+            --entity-type users --entity-name "$user" \
+            --add-config "SCRAM-SHA-512=[iterations=8192,password=${!variable}]"
+    else
+        echo "acls.sh: $variable not set, credential of $user left as it is" >&2
+    fi
+}
+
+# allow USER TYPE NAME PATTERN OPERATION...: TYPE topic, group or transactionalId (Strimzi's
+# names); PATTERN literal or prefixed; OPERATION as Kafka spells it (Read, Write, Describe …).
+allow() {
+    local user=$1 type=$2 name=$3 pattern=$4
+    shift 4
+    local resource operations=()
+    case "$type" in
+        topic) resource=(--topic "$name") ;;
+        group) resource=(--group "$name") ;;
+        transactionalId) resource=(--transactional-id "$name") ;;
+        *) echo "acls.sh: unknown resource type $type" >&2; exit 2 ;;
+    esac
+    for operation in "$@"; do
+        operations+=(--operation "$operation")
+    done
+    run "$KAFKA_ACLS" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_CONFIG" --add \
+        --allow-principal "User:$user" --allow-host '*' "${resource[@]}" --resource-pattern-type "$pattern" \
+        "${operations[@]}"
+}
+
+scram_user incident-service
+scram_user notification-service
+scram_user trust-service
+
+# --- incident-service ---------------------------------------------------------------------
+# publishes
+allow incident-service topic incident.events.v1 literal Write
+# consumes
+allow incident-service topic incident.events.v1 literal Read
+# provisions the catalogue
+allow incident-service topic incident.events.v1 literal Create Describe
+allow incident-service topic reference.states.v1 literal Create Describe
+allow incident-service topic reference.contacts.v1 literal Create Describe
+allow incident-service topic reference.agreements.v1 literal Create Describe
+allow incident-service topic alert.events.v1 literal Create Describe
+allow incident-service topic commitment.outcomes.v1 literal Create Describe
+allow incident-service topic disclosure.ledger.v1 literal Create Describe
+# Kafka Streams application incident-service
+allow incident-service group incident-service literal Read
+allow incident-service topic incident-service- prefixed Create Delete Describe Read Write
+allow incident-service transactionalId incident-service- prefixed Describe Write
+
+# --- notification-service -----------------------------------------------------------------
+# publishes
+allow notification-service topic reference.states.v1 literal Write
+allow notification-service topic reference.contacts.v1 literal Write
+allow notification-service topic reference.agreements.v1 literal Write
+allow notification-service topic alert.events.v1 literal Write
+allow notification-service topic commitment.outcomes.v1 literal Write
+allow notification-service topic disclosure.ledger.v1 literal Write
+# consumes
+allow notification-service topic incident.events.v1 literal Read
+allow notification-service topic reference.states.v1 literal Read
+allow notification-service topic reference.contacts.v1 literal Read
+allow notification-service topic reference.agreements.v1 literal Read
+allow notification-service topic alert.events.v1 literal Read
+allow notification-service topic disclosure.ledger.v1 literal Read
+# provisions the catalogue
+allow notification-service topic incident.events.v1 literal Create Describe
+allow notification-service topic reference.states.v1 literal Create Describe
+allow notification-service topic reference.contacts.v1 literal Create Describe
+allow notification-service topic reference.agreements.v1 literal Create Describe
+allow notification-service topic alert.events.v1 literal Create Describe
+allow notification-service topic commitment.outcomes.v1 literal Create Describe
+allow notification-service topic disclosure.ledger.v1 literal Create Describe
+# Kafka Streams application notification-service-fanout
+allow notification-service group notification-service-fanout literal Read
+allow notification-service topic notification-service-fanout- prefixed Create Delete Describe Read Write
+allow notification-service transactionalId notification-service-fanout- prefixed Describe Write
+# Kafka Streams application notification-service-lifecycle
+allow notification-service group notification-service-lifecycle literal Read
+allow notification-service topic notification-service-lifecycle- prefixed Create Delete Describe Read Write
+allow notification-service transactionalId notification-service-lifecycle- prefixed Describe Write
+# Kafka Streams application notification-service-ledger
+allow notification-service group notification-service-ledger literal Read
+allow notification-service topic notification-service-ledger- prefixed Create Delete Describe Read Write
+allow notification-service transactionalId notification-service-ledger- prefixed Describe Write
+
+# --- trust-service ------------------------------------------------------------------------
+# consumes
+allow trust-service topic commitment.outcomes.v1 literal Read
+# provisions the catalogue
+allow trust-service topic incident.events.v1 literal Create Describe
+allow trust-service topic reference.states.v1 literal Create Describe
+allow trust-service topic reference.contacts.v1 literal Create Describe
+allow trust-service topic reference.agreements.v1 literal Create Describe
+allow trust-service topic alert.events.v1 literal Create Describe
+allow trust-service topic commitment.outcomes.v1 literal Create Describe
+allow trust-service topic disclosure.ledger.v1 literal Create Describe
+# Kafka Streams application trust-service
+allow trust-service group trust-service literal Read
+allow trust-service topic trust-service- prefixed Create Delete Describe Read Write
+allow trust-service transactionalId trust-service- prefixed Describe Write
+
+echo "acls.sh: done" >&2
