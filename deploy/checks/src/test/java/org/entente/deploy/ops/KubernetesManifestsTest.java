@@ -1,0 +1,416 @@
+package org.entente.deploy.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.deploy.ops.DeployFiles.SERVICES;
+import static org.entente.deploy.ops.DeployFiles.deploy;
+import static org.entente.deploy.ops.DeployFiles.files;
+import static org.entente.deploy.ops.DeployFiles.list;
+import static org.entente.deploy.ops.DeployFiles.listAt;
+import static org.entente.deploy.ops.DeployFiles.map;
+import static org.entente.deploy.ops.DeployFiles.mapAt;
+import static org.entente.deploy.ops.DeployFiles.relative;
+import static org.entente.deploy.ops.DeployFiles.serverPort;
+import static org.entente.deploy.ops.DeployFiles.stringAt;
+import static org.entente.deploy.ops.DeployFiles.yamlDocuments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.entente.schemas.Topics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/k8s read as Kubernetes and Strimzi would: every manifest file (multi-document YAML) and
+ * the references between them. A KafkaTopic per catalogue topic with the catalogue's cleanup;
+ * probes on the port the container exposes; Services, disruption budgets, autoscalers and network
+ * policies that reach an existing Deployment; pinned images; secrets named, never committed.
+ */
+class KubernetesManifestsTest {
+
+    static final Pattern PINNED_IMAGE = Pattern.compile("[^:@\\s]+(:[0-9A-Za-z._-]+)(@sha256:[0-9a-f]{64})?");
+    static final String LIVENESS = "/actuator/health/liveness";
+    static final String READINESS = "/actuator/health/readiness";
+
+    record Manifest(Path file, Map<String, Object> document) {
+
+        String kind() {
+            return String.valueOf(document.get("kind"));
+        }
+
+        String name() {
+            return stringAt(document, "metadata.name");
+        }
+
+        Map<String, Object> at(String dottedPath) {
+            return mapAt(document, dottedPath);
+        }
+
+        @Override
+        public String toString() {
+            return kind() + " " + name() + " (" + relative(file) + ")";
+        }
+    }
+
+    static List<Manifest> manifests;
+
+    @BeforeAll
+    static void readEveryManifest() {
+        manifests = new ArrayList<>();
+        for (Path file : manifestFiles()) {
+            for (Map<String, Object> document : yamlDocuments(file)) {
+                manifests.add(new Manifest(file, document));
+            }
+        }
+        assertThat(manifests).isNotEmpty();
+    }
+
+    @Test
+    void everyManifestNamesItsApiKindAndName() {
+        for (Manifest manifest : manifests) {
+            assertThat(stringAt(manifest.document(), "apiVersion")).as("apiVersion of %s", manifest).isNotBlank();
+            assertThat(manifest.document().get("kind")).as("kind in %s", relative(manifest.file())).isNotNull();
+            if (!manifest.kind().equals("Kustomization")) {
+                assertThat(manifest.name()).as("name of %s", manifest).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void everyCatalogueTopicHasAKafkaTopicWithItsCleanupPolicyAndThreeReplicas() {
+        Set<String> kafkaClusters = names("Kafka");
+        for (Topics.Topic topic : Topics.ALL) {
+            List<Manifest> matching = of("KafkaTopic").stream()
+                    .filter(manifest -> topic.name().equals(topicName(manifest)))
+                    .toList();
+            assertThat(matching).as("KafkaTopic for %s", topic.name()).hasSize(1);
+            Manifest kafkaTopic = matching.get(0);
+            Map<String, Object> spec = kafkaTopic.at("spec");
+            Map<String, Object> config = kafkaTopic.at("spec.config");
+            int replicas = ((Number) spec.get("replicas")).intValue();
+            assertThat(replicas).as("replicas of %s", kafkaTopic).isGreaterThanOrEqualTo(3);
+            assertThat(((Number) spec.get("partitions")).intValue()).as("partitions of %s", kafkaTopic).isGreaterThanOrEqualTo(1);
+            assertThat(config.get("cleanup.policy")).as("cleanup.policy of %s", kafkaTopic)
+                    .isEqualTo(topic.compacted() ? "compact" : "delete");
+            if (!topic.compacted()) {
+                assertThat(String.valueOf(config.get("retention.ms"))).as("%s is retained forever", kafkaTopic).isEqualTo("-1");
+            }
+            int minInSync = Integer.parseInt(String.valueOf(config.get("min.insync.replicas")));
+            assertThat(minInSync).as("min.insync.replicas of %s", kafkaTopic).isGreaterThanOrEqualTo(2).isLessThan(replicas);
+            assertThat(mapAt(kafkaTopic.document(), "metadata.labels").get("strimzi.io/cluster"))
+                    .as("cluster of %s", kafkaTopic).isIn(kafkaClusters);
+        }
+        Set<String> catalogue = new TreeSet<>(Topics.ALL.stream().map(Topics.Topic::name).toList());
+        assertThat(of("KafkaTopic").stream().map(KubernetesManifestsTest::topicName))
+                .as("KafkaTopics that are in the catalogue").allMatch(catalogue::contains);
+    }
+
+    @Test
+    void theKafkaClusterHasThreeBrokersInKraftNodePools() {
+        assertThat(of("Kafka")).isNotEmpty();
+        for (Manifest kafka : of("Kafka")) {
+            int brokers = 0;
+            for (Manifest pool : of("KafkaNodePool")) {
+                if (kafka.name().equals(mapAt(pool.document(), "metadata.labels").get("strimzi.io/cluster"))
+                        && listAt(pool.document(), "spec.roles").contains("broker")) {
+                    brokers += ((Number) pool.at("spec").get("replicas")).intValue();
+                }
+            }
+            assertThat(brokers).as("brokers of %s", kafka).isGreaterThanOrEqualTo(3);
+            assertThat(kafka.at("spec")).as("%s runs in KRaft mode", kafka).doesNotContainKey("zookeeper");
+            Map<String, Object> config = kafka.at("spec.kafka.config");
+            assertThat(Integer.parseInt(String.valueOf(config.get("min.insync.replicas")))).isGreaterThanOrEqualTo(2);
+        }
+        for (Manifest pool : of("KafkaNodePool")) {
+            assertThat(mapAt(pool.document(), "metadata.labels").get("strimzi.io/cluster")).as("cluster of %s", pool)
+                    .isIn(names("Kafka"));
+        }
+    }
+
+    @Test
+    void everyServiceHasADeploymentWhoseProbesUseTheActuatorOnThePortItExposes() {
+        assertThat(names("Deployment")).containsAll(SERVICES);
+        for (Manifest deployment : of("Deployment")) {
+            for (Map<String, Object> container : containers(deployment)) {
+                String where = deployment + ", container " + container.get("name");
+                Map<String, Integer> ports = ports(container);
+                assertThat(ports).as("%s exposes a port", where).isNotEmpty();
+                if (SERVICES.contains(deployment.name())) {
+                    assertThat(ports).as("%s exposes server.port of %s.yml", where, deployment.name())
+                            .containsValue(serverPort(deployment.name()));
+                }
+                assertProbe(container, "livenessProbe", Set.of(LIVENESS), ports, where);
+                assertProbe(container, "readinessProbe", Set.of(READINESS), ports, where);
+                if (container.containsKey("startupProbe")) {
+                    assertProbe(container, "startupProbe", Set.of(LIVENESS, READINESS), ports, where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyDeploymentRunsNonRootOnAReadOnlyRootWithLimitsAndTheKafkaBootstrap() {
+        Set<String> bootstraps = new TreeSet<>();
+        names("Kafka").forEach(kafka -> bootstraps.add(kafka + "-kafka-bootstrap"));
+        for (Manifest deployment : of("Deployment")) {
+            Map<String, Object> pod = deployment.at("spec.template.spec");
+            assertThat(stringAt(pod, "securityContext.runAsNonRoot")).as("%s runs as non-root", deployment).isEqualTo("true");
+            for (Map<String, Object> container : containers(deployment)) {
+                String where = deployment + ", container " + container.get("name");
+                assertThat(stringAt(container, "securityContext.readOnlyRootFilesystem")).as("%s: read-only root", where)
+                        .isEqualTo("true");
+                assertThat(stringAt(container, "securityContext.allowPrivilegeEscalation")).as("%s: no escalation", where)
+                        .isEqualTo("false");
+                for (String kind : List.of("requests", "limits")) {
+                    assertThat(mapAt(container, "resources." + kind)).as("%s: resources.%s", where, kind)
+                            .containsKeys("cpu", "memory");
+                }
+                String tmpVolume = listAt(container, "volumeMounts").stream().map(DeployFiles::map)
+                        .filter(mount -> "/tmp".equals(mount.get("mountPath")))
+                        .map(mount -> String.valueOf(mount.get("name")))
+                        .findFirst().orElse(null);
+                assertThat(tmpVolume).as("%s: a volume at /tmp for Kafka Streams' state", where).isNotNull();
+                assertThat(listAt(pod, "volumes").stream().map(DeployFiles::map)
+                        .filter(volume -> tmpVolume.equals(volume.get("name")))
+                        .filter(volume -> volume.containsKey("emptyDir")))
+                        .as("%s: /tmp is an emptyDir", where).hasSize(1);
+                String bootstrap = env(container).get("KAFKA_BOOTSTRAP_SERVERS");
+                assertThat(bootstrap).as("%s: KAFKA_BOOTSTRAP_SERVERS", where).isNotNull();
+                assertThat(bootstrap.split(":")[0]).as("%s: the Strimzi bootstrap Service", where).isIn(bootstraps);
+            }
+        }
+    }
+
+    @Test
+    void everyImageIsPinnedToATagOtherThanLatest() {
+        for (Manifest deployment : of("Deployment")) {
+            List<Map<String, Object>> all = new ArrayList<>(containers(deployment));
+            listAt(deployment.document(), "spec.template.spec.initContainers").forEach(container -> all.add(map(container)));
+            for (Map<String, Object> container : all) {
+                String image = String.valueOf(container.get("image"));
+                assertThat(image).as("image of %s", deployment).matches(PINNED_IMAGE).doesNotContain(":latest");
+            }
+        }
+    }
+
+    @Test
+    void everyServiceSelectsADeploymentAndTargetsAPortItExposes() {
+        assertThat(names("Service")).containsAll(SERVICES);
+        for (Manifest service : of("Service")) {
+            Map<String, Object> selector = service.at("spec.selector");
+            Manifest deployment = onlyDeploymentSelectedBy(selector, service);
+            Map<String, Integer> ports = new HashMap<>();
+            containers(deployment).forEach(container -> ports.putAll(ports(container)));
+            for (Object entry : listAt(service.document(), "spec.ports")) {
+                Object target = Objects.requireNonNullElse(map(entry).get("targetPort"), map(entry).get("port"));
+                assertThat(target instanceof Number number ? ports.containsValue(number.intValue()) : ports.containsKey(String.valueOf(target)))
+                        .as("%s: targetPort %s is a port of %s (%s)", service, target, deployment, ports).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyDisruptionBudgetAutoscalerAndNetworkPolicyTargetsADeployment() {
+        for (Manifest budget : of("PodDisruptionBudget")) {
+            onlyDeploymentSelectedBy(budget.at("spec.selector.matchLabels"), budget);
+        }
+        for (Manifest autoscaler : of("HorizontalPodAutoscaler")) {
+            Map<String, Object> target = autoscaler.at("spec.scaleTargetRef");
+            assertThat(target.get("kind")).as("target of %s", autoscaler).isEqualTo("Deployment");
+            assertThat(names("Deployment")).as("target of %s", autoscaler).contains(String.valueOf(target.get("name")));
+            int min = ((Number) autoscaler.at("spec").getOrDefault("minReplicas", 1)).intValue();
+            assertThat(((Number) autoscaler.at("spec").get("maxReplicas")).intValue()).as("%s", autoscaler).isGreaterThanOrEqualTo(min);
+        }
+        for (Manifest policy : of("NetworkPolicy")) {
+            Manifest deployment = onlyDeploymentSelectedBy(policy.at("spec.podSelector.matchLabels"), policy);
+            Map<String, Integer> ports = new HashMap<>();
+            containers(deployment).forEach(container -> ports.putAll(ports(container)));
+            for (Object rule : listAt(policy.document(), "spec.ingress")) {
+                for (Object port : listAt(map(rule), "ports")) {
+                    Object number = map(port).get("port");
+                    assertThat(number instanceof Number n ? ports.containsValue(n.intValue()) : ports.containsKey(String.valueOf(number)))
+                            .as("%s admits port %s of %s", policy, number, deployment).isTrue();
+                }
+            }
+        }
+        Set<String> covered = new TreeSet<>();
+        of("PodDisruptionBudget").forEach(m -> covered.add("pdb " + onlyDeploymentSelectedBy(m.at("spec.selector.matchLabels"), m).name()));
+        of("HorizontalPodAutoscaler").forEach(m -> covered.add("hpa " + stringAt(m.document(), "spec.scaleTargetRef.name")));
+        of("NetworkPolicy").forEach(m -> covered.add("netpol " + onlyDeploymentSelectedBy(m.at("spec.podSelector.matchLabels"), m).name()));
+        for (String service : SERVICES) {
+            assertThat(covered).as("%s has a disruption budget, an autoscaler and a network policy", service)
+                    .contains("pdb " + service, "hpa " + service, "netpol " + service);
+        }
+    }
+
+    @Test
+    void networkPoliciesLetServicesReachOnlyKafkaAndDns() {
+        for (Manifest policy : of("NetworkPolicy")) {
+            assertThat(listAt(policy.document(), "spec.policyTypes")).as("%s restricts both ways", policy)
+                    .contains("Ingress", "Egress");
+            List<Object> egress = listAt(policy.document(), "spec.egress");
+            assertThat(egress).as("egress of %s", policy).isNotEmpty();
+            for (Object rule : egress) {
+                List<Object> ports = listAt(map(rule), "ports");
+                assertThat(ports).as("%s: every egress rule names its ports", policy).isNotEmpty();
+                for (Object port : ports) {
+                    assertThat(map(port).get("port")).as("%s: egress to Kafka (9093) or DNS (53) only", policy).isIn(9093, 53);
+                }
+                assertThat(listAt(map(rule), "to")).as("%s: every egress rule names its peers", policy).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void secretsAreReferencedByNameAndNoneIsCommitted() {
+        for (Manifest secret : of("Secret")) {
+            boolean example = secret.file().getFileName().toString().contains("example");
+            if (!example) {
+                assertThat(secret.document()).as("%s carries no data outside an example file", secret)
+                        .doesNotContainKeys("data", "stringData");
+            } else {
+                mapAt(secret.document(), "stringData").forEach((key, value) -> assertThat(String.valueOf(value))
+                        .as("%s: %s is a placeholder", secret, key).contains("<").contains(">"));
+                assertThat(secret.document()).as("%s: placeholders only in stringData", secret).doesNotContainKey("data");
+            }
+        }
+        Set<String> clusterCas = new TreeSet<>();
+        names("Kafka").forEach(kafka -> clusterCas.add(kafka + "-cluster-ca-cert"));
+        for (Manifest deployment : of("Deployment")) {
+            for (String secret : secretsReferencedBy(deployment)) {
+                assertThat(secret).as("%s uses its own Kafka credentials or the cluster CA", deployment)
+                        .isIn(union(Set.of(deployment.name(), deployment.name() + "-kafka"), clusterCas));
+            }
+        }
+    }
+
+    @Test
+    void everyKafkaCredentialSecretIsTheOneStrimziCreatesForAKafkaUser() {
+        // Strimzi's User Operator names the Secret of a KafkaUser after the user.
+        Set<String> users = names("KafkaUser");
+        if (users.isEmpty()) {
+            return; // the users are managed outside this directory (secrets.example.yaml)
+        }
+        Set<String> clusterCas = new TreeSet<>();
+        names("Kafka").forEach(kafka -> clusterCas.add(kafka + "-cluster-ca-cert"));
+        for (Manifest deployment : of("Deployment")) {
+            for (String secret : secretsReferencedBy(deployment)) {
+                if (!clusterCas.contains(secret)) {
+                    assertThat(users).as("%s reads the Secret %s: a KafkaUser of that name must exist (KafkaUsers: %s)",
+                            deployment, secret, users).contains(secret);
+                }
+            }
+        }
+    }
+
+    @Test
+    void kustomizationAppliesEveryManifestButTheExamples() {
+        Path kustomization = deploy("k8s", "kustomization.yaml");
+        List<Object> resources = listAt(yamlDocuments(kustomization).get(0), "resources");
+        Set<String> expected = new TreeSet<>();
+        manifestFiles().stream()
+                .map(file -> file.getFileName().toString())
+                .filter(name -> !name.contains("example") && !name.equals("kustomization.yaml"))
+                .forEach(expected::add);
+        assertThat(new TreeSet<>(resources.stream().map(String::valueOf).toList())).isEqualTo(expected);
+    }
+
+    static List<Path> manifestFiles() {
+        return files(deploy("k8s"), ".yaml", ".yml");
+    }
+
+    static List<Manifest> of(String kind) {
+        return manifests.stream().filter(manifest -> manifest.kind().equals(kind)).toList();
+    }
+
+    static Set<String> names(String kind) {
+        return new TreeSet<>(of(kind).stream().map(Manifest::name).toList());
+    }
+
+    static String topicName(Manifest kafkaTopic) {
+        return Objects.requireNonNullElse(stringAt(kafkaTopic.document(), "spec.topicName"), kafkaTopic.name());
+    }
+
+    static List<Map<String, Object>> containers(Manifest deployment) {
+        return listAt(deployment.document(), "spec.template.spec.containers").stream().map(DeployFiles::map).toList();
+    }
+
+    /** A container's ports: name (or the number as text, when unnamed) → number. */
+    static Map<String, Integer> ports(Map<String, Object> container) {
+        Map<String, Integer> ports = new HashMap<>();
+        for (Object port : list(container.get("ports"))) {
+            int number = ((Number) map(port).get("containerPort")).intValue();
+            ports.put(Objects.requireNonNullElse((String) map(port).get("name"), String.valueOf(number)), number);
+        }
+        return ports;
+    }
+
+    static Map<String, String> env(Map<String, Object> container) {
+        Map<String, String> env = new HashMap<>();
+        for (Object variable : list(container.get("env"))) {
+            env.put(String.valueOf(map(variable).get("name")), stringAt(map(variable), "value"));
+        }
+        return env;
+    }
+
+    static Set<String> secretsReferencedBy(Manifest deployment) {
+        Set<String> secrets = new TreeSet<>();
+        Map<String, Object> pod = deployment.at("spec.template.spec");
+        for (Object volume : listAt(pod, "volumes")) {
+            String name = stringAt(map(volume), "secret.secretName");
+            if (name != null) {
+                secrets.add(name);
+            }
+        }
+        for (Map<String, Object> container : containers(deployment)) {
+            for (Object variable : list(container.get("env"))) {
+                String name = stringAt(map(variable), "valueFrom.secretKeyRef.name");
+                if (name != null) {
+                    secrets.add(name);
+                }
+            }
+            for (Object source : list(container.get("envFrom"))) {
+                String name = stringAt(map(source), "secretRef.name");
+                if (name != null) {
+                    secrets.add(name);
+                }
+            }
+        }
+        return secrets;
+    }
+
+    private static Manifest onlyDeploymentSelectedBy(Map<String, Object> selector, Manifest by) {
+        assertThat(selector).as("selector of %s", by).isNotEmpty();
+        List<Manifest> selected = of("Deployment").stream()
+                .filter(deployment -> deployment.at("spec.template.metadata.labels").entrySet().containsAll(selector.entrySet()))
+                .toList();
+        assertThat(selected).as("Deployments selected by %s (%s)", by, selector).hasSize(1);
+        Manifest deployment = selected.get(0);
+        assertThat(deployment.at("spec.selector.matchLabels").entrySet()).as("%s selects within %s's own selector", by, deployment)
+                .isSubsetOf(deployment.at("spec.template.metadata.labels").entrySet());
+        return deployment;
+    }
+
+    private static void assertProbe(Map<String, Object> container, String probe, Set<String> paths, Map<String, Integer> ports,
+            String where) {
+        Map<String, Object> httpGet = mapAt(container, probe + ".httpGet");
+        assertThat(httpGet).as("%s: %s is an HTTP GET", where, probe).isNotEmpty();
+        assertThat(httpGet.get("path")).as("%s: %s path", where, probe).isIn(paths);
+        Object port = httpGet.get("port");
+        assertThat(port instanceof Number number ? ports.containsValue(number.intValue()) : ports.containsKey(String.valueOf(port)))
+                .as("%s: %s port %s is a port the container exposes (%s)", where, probe, port, ports).isTrue();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> union = new TreeSet<>(a);
+        union.addAll(b);
+        return union;
+    }
+}
