@@ -78,7 +78,7 @@ public final class EventCodec {
         long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         BinaryMessageDecoder<SpecificRecord> decoder = decodersByFingerprint.get(fingerprint);
         if (decoder == null) {
-            throw new UndecodableEventException("unknown schema fingerprint " + Long.toHexString(fingerprint));
+            throw new UnknownSchemaException("unknown schema fingerprint " + Long.toHexString(fingerprint));
         }
         try {
             return decoder.decode(bytes);

@@ -27,7 +27,7 @@ public class EventDeserializer<T extends SpecificRecord> implements Deserializer
         }
         SpecificRecord event = EventCodec.instance().decode(data);
         if (!expectedType.isInstance(event)) {
-            throw new UndecodableEventException("expected " + expectedType.getSimpleName() + " on " + topic
+            throw new UnexpectedEventTypeException("expected " + expectedType.getSimpleName() + " on " + topic
                     + " but found " + event.getClass().getSimpleName());
         }
         return expectedType.cast(event);

@@ -6,10 +6,22 @@ import java.util.List;
  * The topic catalogue: every topic's name, what its key is and how long records stay. Code,
  * configuration and tests take topic names from here only. Reference data is compacted (latest
  * value per key); every event topic is retained forever, because state is rebuilt from it.
+ * <p>
+ * Every topic has a dead-letter topic, {@code <topic>.dlq} ({@code incident.events.v1.dlq}): where
+ * its consumers put a record they cannot read or that breaks their rules, bytes, key and partition
+ * unchanged, with the reason, source topic, partition and offset in headers. Dead-letter topics
+ * are never compacted (one key may die more than once) and are retained forever.
  */
 public final class Topics {
 
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
     public record Topic(String name, String key, boolean compacted) {
+
+        /** This topic's dead-letter topic. */
+        public Topic deadLetters() {
+            return new Topic(name + DEAD_LETTER_SUFFIX, key + " (as on " + name + ")", false);
+        }
     }
 
     /** {@code IncidentReported}, keyed by incident id. */
@@ -33,8 +45,19 @@ public final class Topics {
     /** {@code DisclosureRecorded}, the disclosure ledger: append-only, retained forever. */
     public static final Topic DISCLOSURES = new Topic("disclosure.ledger.v1", "recipient state", false);
 
+    /** The topics events and reference data travel on (dead-letter topics are in {@link #DEAD_LETTERS}). */
     public static final List<Topic> ALL = List.of(
             INCIDENTS, STATES, CONTACTS, AGREEMENTS, ALERTS, COMMITMENT_OUTCOMES, DISCLOSURES);
+
+    /** The dead-letter topic of every topic in {@link #ALL}, in the same order. */
+    public static final List<Topic> DEAD_LETTERS = ALL.stream().map(Topic::deadLetters).toList();
+
+    /** The dead-letter topic of a catalogue topic, by name. */
+    public static Topic deadLettersOf(String topicName) {
+        return ALL.stream().filter(topic -> topic.name().equals(topicName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(topicName + " is not a catalogue topic"))
+                .deadLetters();
+    }
 
     private Topics() {
     }

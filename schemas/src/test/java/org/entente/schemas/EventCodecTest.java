@@ -47,7 +47,7 @@ class EventCodecTest {
         assertThat(read.getIncidentId()).isEqualTo("INC-1");
         assertThat(read.getNamedRecipients()).isEmpty();
         assertThatThrownBy(() -> codec.decode(array))
-                .isInstanceOf(UndecodableEventException.class)
+                .isInstanceOf(UnknownSchemaException.class)
                 .hasMessageStartingWith("unknown schema fingerprint");
     }
 
@@ -73,8 +73,35 @@ class EventCodecTest {
         byte[] bytes = codec.encode(Samples.incident());
 
         assertThatThrownBy(() -> new EventDeserializer<>(org.entente.events.AlertIssued.class).deserialize("t", bytes))
-                .isInstanceOf(UndecodableEventException.class)
+                .isInstanceOf(UnexpectedEventTypeException.class)
                 .hasMessage("expected AlertIssued on t but found IncidentReported");
+    }
+
+    @Test
+    void shouldNameTheUnknownFingerprint() {
+        byte[] bytes = {(byte) 0xC3, 0x01, (byte) 0x81, 0x70, 0x6f, 0x5e, 0x4d, 0x3c, 0x2b, 0x1a, 0x02, 0x00};
+
+        assertThatThrownBy(() -> codec.decode(bytes))
+                .isInstanceOf(UnknownSchemaException.class)
+                .hasMessage("unknown schema fingerprint 1a2b3c4d5e6f7081");
+    }
+
+    @Test
+    void shouldReadAnIncidentWrittenBeforeItHadAnIdempotencyKey() throws Exception {
+        Schema released = SchemaHistory.load().released(IncidentReported.getClassSchema()).get(0);
+        assertThat(released.getField("idempotencyKey")).isNull();
+        GenericRecord written = new GenericData.Record(released);
+        IncidentReported incident = Samples.incident();
+        released.getFields().forEach(field -> written.put(field.name(), incident.get(field.name())));
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(SpecificData.getForClass(IncidentReported.class), released)
+                .encode(written);
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+
+        IncidentReported read = (IncidentReported) codec.decode(array);
+
+        assertThat(read.getIncidentId()).isEqualTo(incident.getIncidentId());
+        assertThat(read.getIdempotencyKey()).isNull();
     }
 
     static Schema withoutField(Schema record, String fieldName) {

@@ -18,24 +18,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.entente.events.CommitmentOutcomeRecorded;
+import org.entente.schemas.EventCodec;
 import org.entente.schemas.EventSerializer;
 import org.entente.schemas.Topics;
 import org.entente.testing.AccessMatrix;
 import org.entente.testing.AccessMatrix.Rule;
+import org.entente.testing.DeadLetter;
 import org.entente.testing.KafkaTestBroker;
 import org.entente.testing.TestTokens;
+import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,6 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +65,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * The whole service against a real broker: outcomes go to the real topic, figures come out of the
  * API and the Prometheus scrape. Given, for every test: EE owes six commitments of real traffic
  * (one issued 40 days ago), FI one, LV one; an exercise outcome for EE, a replay of EE's
- * partition and an undecodable record are on the topic too.
+ * partition, an undecodable record, a record of an unknown schema and Finland's outcome keyed by
+ * EE are on the topic too: the last three are dead letters.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TrustServiceApplication.CONFIG_NAME)
 @ActiveProfiles("test")
@@ -81,6 +90,15 @@ class TrustServiceIntegrationTest {
             outcome("A4", ACKNOWLEDGE, "EE", "FI", NORDIC, MISSED, daysAgo(1), null);
     private static final CommitmentOutcomeRecorded LV_HONOURED =
             outcome("A5", ACKNOWLEDGE, "EE", "LV", BALTIC, HONOURED, daysAgo(3), 30_000L);
+    /** Poison in EE's partition: not an event, an event of an unknown schema, and Finland's outcome filed under EE. */
+    private static final byte[] NOT_AN_EVENT = "not an event".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNKNOWN_SCHEMA = {(byte) 0xC3, 0x01, (byte) 0x81, 0x70, 0x6f, 0x5e, 0x4d, 0x3c, 0x2b, 0x1a, 0x02, 0x00};
+    private static final CommitmentOutcomeRecorded FI_UNDER_EE =
+            outcome("A9", ACKNOWLEDGE, "EE", "FI", NORDIC, HONOURED, daysAgo(1), 10_000L);
+    private static RecordMetadata notAnEvent;
+    private static RecordMetadata unknownSchema;
+    private static RecordMetadata misfiled;
+    private static RecordMetadata eeLast;
     /** Written last: once it counts, everything before it in EE's partition was processed. */
     private static final CommitmentOutcomeRecorded EE_LAST =
             outcome("A6", INITIAL_ASSESSMENT, "LV", "EE", BALTIC, LATE, daysAgo(4), 7_200_000L);
@@ -100,6 +118,16 @@ class TrustServiceIntegrationTest {
     @Autowired
     private ApplicationContext context;
 
+    @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
+    private BindingsLifecycleController bindings;
+
+    private static final String OUTCOMES = Topics.COMMITMENT_OUTCOMES.name();
+    private static final String DEAD_LETTERS = Topics.COMMITMENT_OUTCOMES.deadLetters().name();
+    private static final Map<String, Double> ONE_OF_EACH = Map.of("undecodable", 1.0, "unknown-schema", 1.0, "invalid", 1.0);
+
     /** Runs after the broker extension and loads the context, so the catalogue topics exist. */
     @BeforeAll
     static void publishOutcomes(@Autowired RestTestClient client) throws InterruptedException, ExecutionException {
@@ -115,9 +143,10 @@ class TrustServiceIntegrationTest {
             for (CommitmentOutcomeRecorded outcome : EE_PARTITION) {
                 send(events, outcome);
             }
-            garbage.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), "EE",
-                    "not an event".getBytes(StandardCharsets.UTF_8))).get();
-            send(events, EE_LAST);
+            notAnEvent = garbage.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), "EE", NOT_AN_EVENT)).get();
+            unknownSchema = garbage.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), "EE", UNKNOWN_SCHEMA)).get();
+            misfiled = events.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), "EE", FI_UNDER_EE)).get();
+            eeLast = send(events, EE_LAST);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> get(client, "/states/EE", "operator")
                 .expectStatus().isOk()
@@ -196,6 +225,53 @@ class TrustServiceIntegrationTest {
                         Map.of("field", "to", "message", "must be an ISO 3166-1 alpha-2 code such as EE")));
     }
 
+    @Test
+    void shouldDeadLetterWhatItCannotCountWithTheReason() {
+        int partition = eeLast.partition();
+        List<DeadLetter> letters = DeadLetter.read(DEAD_LETTERS, partition, notAnEvent.offset(), eeLast.offset(), 3,
+                Duration.ofSeconds(30)).stream().sorted(Comparator.comparingLong(DeadLetter::originalOffset)).toList();
+
+        assertThat(letters).containsExactly(
+                new DeadLetter(OUTCOMES, partition, notAnEvent.offset(), "org.entente.schemas.UndecodableEventException",
+                        "not Avro single-object encoded", "EE", DeadLetter.hex(NOT_AN_EVENT), partition),
+                new DeadLetter(OUTCOMES, partition, unknownSchema.offset(), "org.entente.schemas.UnknownSchemaException",
+                        "unknown schema fingerprint 1a2b3c4d5e6f7081", "EE", DeadLetter.hex(UNKNOWN_SCHEMA), partition),
+                new DeadLetter(OUTCOMES, partition, misfiled.offset(), "org.entente.schemas.InvalidEventException",
+                        "key \"EE\" is not the event's recipientState \"FI\"", "EE",
+                        DeadLetter.hex(EventCodec.instance().encode(FI_UNDER_EE)), partition));
+        assertThat(deadLettersCounted()).isEqualTo(ONE_OF_EACH);
+    }
+
+    @Test
+    void shouldReadNothingAgainAfterARestart() {
+        bindings.stop("recordCommitmentOutcome-in-0");
+        bindings.start("recordCommitmentOutcome-in-0");
+        RecordMetadata marker;
+        try (KafkaProducer<String, CommitmentOutcomeRecorded> events =
+                new KafkaProducer<>(producerConfig(), new StringSerializer(), new EventSerializer<>())) {
+            // an exercise outcome: read, never counted
+            marker = send(events, inExercise(outcome("X2", ACKNOWLEDGE, "FI", "EE", NORDIC, MISSED, daysAgo(1), null), "EX-2"));
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(TopicProbe.committedOffset("trust-service", OUTCOMES, marker.partition())).isGreaterThan(marker.offset()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/states/EE", "operator").expectStatus().isOk()
+                .expectBody().json("""
+                        {"window": "all", "state": "EE", "figures": %s}"""
+                        .formatted(figures(3, 2, 1, 0.5, 120_000L, 900_000L)), JsonCompareMode.STRICT));
+        assertThat(DeadLetter.read(DEAD_LETTERS, eeLast.partition(), notAnEvent.offset(), marker.offset(), 4,
+                Duration.ofSeconds(3))).hasSize(3);
+        assertThat(deadLettersCounted()).isEqualTo(ONE_OF_EACH);
+    }
+
+    private Map<String, Double> deadLettersCounted() {
+        return meters.find("entente.dlq.records").tag("topic", OUTCOMES).counters().stream()
+                .filter(counter -> counter.count() > 0)
+                .collect(Collectors.toMap(counter -> counter.getId().getTag("reason"), Counter::count));
+    }
+
     List<Rule> accessRules() {
         List<String> hub = List.of("operator", "coordinator");
         return List.of(
@@ -270,9 +346,9 @@ class TrustServiceIntegrationTest {
                 ProducerConfig.ACKS_CONFIG, "all");
     }
 
-    private static void send(KafkaProducer<String, CommitmentOutcomeRecorded> producer, CommitmentOutcomeRecorded outcome)
+    private static RecordMetadata send(KafkaProducer<String, CommitmentOutcomeRecorded> producer, CommitmentOutcomeRecorded outcome)
             throws InterruptedException, ExecutionException {
-        producer.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), outcome.getRecipientState(), outcome)).get();
+        return producer.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), outcome.getRecipientState(), outcome)).get();
     }
 
     private static String figures(long honoured, long late, long missed, Double ratio, Long p50, Long p90) {

@@ -39,6 +39,12 @@ public final class IncidentReportValidator {
     /** The event for a valid report; {@link InvalidRequestException} naming every bad field otherwise. */
     public static IncidentReported toEvent(IncidentReportRequest request, String incidentId, String reportingState,
             String reporter, EventMetadata metadata) {
+        return toEvent(request, incidentId, reportingState, reporter, metadata, null);
+    }
+
+    /** As {@link #toEvent(IncidentReportRequest, String, String, String, EventMetadata)}, carrying the reporter's Idempotency-Key. */
+    public static IncidentReported toEvent(IncidentReportRequest request, String incidentId, String reportingState,
+            String reporter, EventMetadata metadata, String idempotencyKey) {
         Instant now = metadata.getOccurredAt();
         List<FieldViolation> violations = new ArrayList<>();
         Optional<Sector> sector = label(violations, "sector", request.sector(), Sector.class);
@@ -82,6 +88,7 @@ public final class IncidentReportValidator {
                 .setPersonalData(personalData)
                 .setAffectedStates(affectedStates)
                 .setNamedRecipients(namedRecipients)
+                .setIdempotencyKey(idempotencyKey)
                 .build();
     }
 

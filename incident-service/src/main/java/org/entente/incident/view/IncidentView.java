@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * instances a lookup would go to the host that owns the key's partition.
  */
 @Component
-class IncidentView {
+class IncidentView implements ReportedIncidents {
 
     static final String STORE = "incident-view";
 
@@ -28,7 +28,8 @@ class IncidentView {
         this.queries = queries;
     }
 
-    Optional<IncidentReported> find(String reportingState, String incidentId) {
+    @Override
+    public Optional<IncidentReported> find(String reportingState, String incidentId) {
         return Optional.ofNullable(store().get(incidentId))
                 .filter(incident -> incident.getReportingState().equals(reportingState));
     }

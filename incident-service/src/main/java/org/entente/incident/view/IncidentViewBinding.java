@@ -1,22 +1,51 @@
 package org.entente.incident.view;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
-import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 import org.entente.events.IncidentReported;
+import org.entente.schemas.EventSerde;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Materialises the incident topic into the {@value IncidentView#STORE} store (see the binding's
- * {@code materialized-as}); a restarted instance rebuilds it from Kafka.
+ * Records the incident topic into the {@value IncidentView#STORE} store (persistent, changelogged:
+ * a restarted instance rebuilds it from Kafka). A timestamped store, as the table this binding
+ * materialised before, so existing state directories and changelogs stay readable.
  */
 @Configuration(proxyBeanMethods = false)
 class IncidentViewBinding {
 
+    /**
+     * Picked by the binder for the binding's values, by its type: any other event on the incident
+     * topic fails to deserialize ({@code UnexpectedEventTypeException}) and is dead-lettered.
+     */
     @Bean
-    Consumer<KTable<String, IncidentReported>> recordIncident() {
-        return incidents -> {
+    Serde<IncidentReported> incidentSerde() {
+        return EventSerde.of(IncidentReported.class);
+    }
+
+    @Bean
+    Consumer<KStream<String, IncidentReported>> recordIncident() {
+        ProcessorSupplier<String, IncidentReported, Void, Void> recorder = new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, IncidentReported, Void, Void> get() {
+                return new IncidentRecorder();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(IncidentView.STORE),
+                        Serdes.String(), EventSerde.of(IncidentReported.class)));
+            }
         };
+        return incidents -> incidents.process(recorder);
     }
 }

@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
@@ -28,6 +29,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class FanOutBinding {
+
+    /**
+     * Picked by the binder for the incidents' values, by its type: any other event on the incident
+     * topic fails to deserialize ({@code UnexpectedEventTypeException}) and is dead-lettered.
+     */
+    @Bean
+    Serde<IncidentReported> incidentSerde() {
+        return EventSerde.of(IncidentReported.class);
+    }
 
     @Bean
     Function<KStream<String, IncidentReported>,

@@ -19,6 +19,7 @@ import org.entente.notification.StoreNames;
 import org.entente.notification.routing.AlertComposer;
 import org.entente.notification.routing.Route;
 import org.entente.notification.routing.Router;
+import org.entente.platform.events.EventChecks;
 
 /**
  * For each incident, forwards one {@code AlertIssued} per recipient the agreements allow (keyed by
@@ -49,12 +50,10 @@ class FanOutProcessor implements Processor<String, IncidentReported, String, Spe
         this.states = context.getStateStore(StoreNames.STATES);
     }
 
+    /** An incident that breaks {@link EventChecks#incident} is rejected before anything is forwarded: a dead letter. */
     @Override
     public void process(Record<String, IncidentReported> record) {
-        IncidentReported incident = record.value();
-        if (incident == null) {
-            return;
-        }
+        IncidentReported incident = EventChecks.incident(record.key(), record.value());
         for (Route route : Router.route(incident, allAgreements())) {
             if (states.get(route.recipientState()) == null) {
                 continue;

@@ -3,6 +3,7 @@ package org.entente.notification.ledger;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,6 +22,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerBinding {
+
+    /**
+     * Picked by the binder for the ledger's values, by its type: any other event on the disclosure
+     * topic fails to deserialize ({@code UnexpectedEventTypeException}) and is dead-lettered.
+     */
+    @Bean
+    Serde<DisclosureRecorded> disclosureSerde() {
+        return EventSerde.of(DisclosureRecorded.class);
+    }
 
     @Bean
     Consumer<KStream<String, DisclosureRecorded>> recordDisclosure() {

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.entente.events.AlertAcknowledged;
+import org.entente.events.AlertDelivered;
 import org.entente.events.AlertEscalated;
 import org.entente.events.AlertIssued;
 import org.entente.events.AlertLifecycle;
@@ -28,9 +29,11 @@ import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.events.Contact;
 import org.entente.events.ContactChain;
 import org.entente.notification.StoreNames;
+import org.entente.platform.events.EventChecks;
+import org.entente.schemas.InvalidEventException;
 import org.entente.schemas.Labels;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.entente.schemas.Topics;
+import org.entente.schemas.UnexpectedEventTypeException;
 
 /**
  * Keeps every alert's state in the {@value StoreNames#ALERTS} store (the inbox), applies what
@@ -38,8 +41,6 @@ import org.slf4j.LoggerFactory;
  * time each alert needs looking at ({@value StoreNames#DEADLINES}), so a check reads only what is due.
  */
 class LifecycleProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
-
-    private static final Logger log = LoggerFactory.getLogger(LifecycleProcessor.class);
 
     private final LifecycleRules rules;
     private final Clock clock;
@@ -70,20 +71,34 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> checkDeadlines(clock.instant(), wallClock));
     }
 
+    /**
+     * Applies an alert event. What it cannot apply is rejected before anything changes, and goes
+     * to the dead-letter topic: no value, an event keyed by another state than its recipient (it
+     * would sit in another state's partition), an acknowledgement or response for an alert never
+     * issued to that state (intake checks the alert exists before it writes one, so there is no
+     * race to wait out), or an event that does not belong on the alert topic.
+     */
     @Override
     public void process(Record<String, SpecificRecord> record) {
         SpecificRecord event = record.value();
+        EventChecks.present(event);
         if (event instanceof AlertIssued issued) {
+            EventChecks.keyIs(record.key(), issued.getRecipientState(), "recipientState");
             String key = alertKey(issued.getRecipientState(), issued.getAlertId());
             if (alerts.get(key) == null) {
                 apply(key, null, rules.deliver(issued, chain(issued.getRecipientState()), clock.instant()), record.timestamp());
             }
         } else if (event instanceof AlertAcknowledged ack) {
+            EventChecks.keyIs(record.key(), ack.getRecipientState(), "recipientState");
             onExisting(ack.getRecipientState(), ack.getAlertId(), record.timestamp(),
                     state -> rules.acknowledge(state, ack, chain(ack.getRecipientState())));
         } else if (event instanceof AlertResponseSubmitted response) {
+            EventChecks.keyIs(record.key(), response.getRecipientState(), "recipientState");
             onExisting(response.getRecipientState(), response.getAlertId(), record.timestamp(),
                     state -> rules.respond(state, response, chain(response.getRecipientState())));
+        } else if (!(event instanceof AlertDelivered) && !(event instanceof AlertEscalated)) {
+            throw new UnexpectedEventTypeException("expected an alert event on " + Topics.ALERTS.name() + " but found "
+                    + event.getClass().getSimpleName());
         }
         // AlertDelivered and AlertEscalated are this processor's own output, read back: nothing to do.
     }
@@ -92,10 +107,7 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
             Function<AlertLifecycle, Optional<Transition>> change) {
         String key = alertKey(recipientState, alertId);
         AlertLifecycle state = alerts.get(key);
-        if (state == null) {
-            log.warn("Ignoring an action on unknown alert {}", key);
-            return;
-        }
+        InvalidEventException.require(state != null, "no alert " + alertId + " was issued to " + recipientState);
         change.apply(state).ifPresent(transition -> apply(key, state, transition, timestamp));
     }
 

@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,31 +21,77 @@ import org.springframework.web.ErrorResponseException;
  * Publishes an event from an HTTP request and returns only once Kafka acknowledged it (the
  * producer runs with acks=all and idempotence). When Kafka cannot take the write in time the
  * caller gets a 503 problem detail, never a success for something that was not stored.
+ * <p>
+ * A failure that leaves the producer unusable ({@link ProducerFailures#isFatal}) replaces it:
+ * the producer factory is reset, so the next send creates a new producer, and this send is tried
+ * once more on it within what remains of the acknowledgement timeout (the failed attempt stored
+ * nothing: a fatal error refuses the write). spring-kafka itself replaces a non-transactional
+ * producer only after an {@code OutOfOrderSequenceException}. Failures of one generation of
+ * producer reset it once, however many requests saw them.
  */
 public class DurablePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(DurablePublisher.class);
 
+    static final String RESETS_METRIC = "entente.kafka.producer.resets";
+
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final Duration ackTimeout;
+    private final Counter resets;
+    private final AtomicLong generation = new AtomicLong();
 
     public DurablePublisher(KafkaTemplate<String, SpecificRecord> kafka, Duration ackTimeout) {
+        this(kafka, ackTimeout, new SimpleMeterRegistry());
+    }
+
+    public DurablePublisher(KafkaTemplate<String, SpecificRecord> kafka, Duration ackTimeout, MeterRegistry meters) {
         this.kafka = kafka;
         this.ackTimeout = ackTimeout;
+        this.resets = Counter.builder(RESETS_METRIC)
+                .description("Producers of HTTP requests replaced after a failure that left them unusable")
+                .register(meters);
     }
 
     public void publish(String topic, String key, SpecificRecord event) {
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        long producerGeneration = generation.get();
         try {
-            kafka.send(topic, key, event).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            send(topic, key, event, ackTimeout.toNanos());
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            if (!ProducerFailures.isFatal(e)) {
+                throw unavailable(topic, key, e);
+            }
+            replaceProducer(producerGeneration, e);
+            try {
+                send(topic, key, event, Math.max(0, deadline - System.nanoTime()));
+            } catch (RuntimeException | ExecutionException | TimeoutException retry) {
+                throw unavailable(topic, key, retry);
+            }
+        }
+    }
+
+    private void send(String topic, String key, SpecificRecord event, long timeoutNanos)
+            throws ExecutionException, TimeoutException {
+        try {
+            kafka.send(topic, key, event).get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(topic, key, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             throw unavailable(topic, key, e);
         }
     }
 
+    private void replaceProducer(long failedGeneration, Exception cause) {
+        if (generation.compareAndSet(failedGeneration, failedGeneration + 1)) {
+            log.warn("The Kafka producer is unusable ({}); replacing it", cause.toString());
+            kafka.getProducerFactory().reset();
+            resets.increment();
+        }
+    }
+
     private static ErrorResponseException unavailable(String topic, String key, Exception cause) {
+        if (cause instanceof ErrorResponseException already) {
+            return already;
+        }
         log.warn("Kafka did not acknowledge a write to {} (key {}): {}", topic, key, cause.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The change could not be stored durably; nothing was recorded. Retry later.");

@@ -1,6 +1,8 @@
 package org.entente.platform.kafka;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -12,8 +14,9 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Creates every catalogue topic that does not exist yet, whichever service starts first, so that
- * partition counts match for co-partitioned streams.
+ * Creates every catalogue topic and its dead-letter topic that does not exist yet, whichever
+ * service starts first, so that partition counts match for co-partitioned streams (and a dead
+ * letter keeps the partition it came from).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TopicProperties.class)
@@ -21,7 +24,11 @@ public class TopicProvisioning {
 
     @Bean
     KafkaAdmin.NewTopics ententeTopics(TopicProperties properties) {
-        return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(topic -> newTopic(topic, properties)).toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(newTopics(properties).toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> newTopics(TopicProperties properties) {
+        return Stream.concat(Topics.ALL.stream(), Topics.DEAD_LETTERS.stream()).map(topic -> newTopic(topic, properties)).toList();
     }
 
     static NewTopic newTopic(Topics.Topic topic, TopicProperties properties) {

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.entente.events.CommitmentOutcomeRecorded;
+import org.entente.platform.events.EventChecks;
 import org.entente.schemas.EventSerde;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * Keeps every commitment outcome of real traffic in a persistent store keyed by
  * {@code alertId/kind}: a replayed or duplicated record overwrites itself, so it counts once.
  * The store's partitions follow the topic's (key: recipient state), so no repartitioning is needed.
+ * An outcome keyed by another state than its recipient, or with no value, is rejected before it is
+ * stored (a dead letter): it would count in another state's partition.
  */
 @Configuration(proxyBeanMethods = false)
 class CommitmentOutcomeIntake {
@@ -36,9 +39,7 @@ class CommitmentOutcomeIntake {
 
     @Bean
     Consumer<KStream<String, CommitmentOutcomeRecorded>> recordCommitmentOutcome() {
-        return outcomes -> outcomes
-                .filter((recipientState, outcome) -> outcome != null && outcome.getMetadata().getExerciseId() == null)
-                .process(new StoreOutcome());
+        return outcomes -> outcomes.process(new StoreOutcome());
     }
 
     private static String storeKey(CommitmentOutcomeRecorded outcome) {
@@ -61,7 +62,12 @@ class CommitmentOutcomeIntake {
 
                 @Override
                 public void process(Record<String, CommitmentOutcomeRecorded> record) {
-                    store.put(storeKey(record.value()), record.value());
+                    CommitmentOutcomeRecorded outcome = record.value();
+                    EventChecks.present(outcome);
+                    EventChecks.keyIs(record.key(), outcome.getRecipientState(), "recipientState");
+                    if (outcome.getMetadata().getExerciseId() == null) {
+                        store.put(storeKey(outcome), outcome);
+                    }
                 }
             };
         }

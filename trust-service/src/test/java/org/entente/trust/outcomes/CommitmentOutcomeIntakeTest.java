@@ -1,6 +1,7 @@
 package org.entente.trust.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.entente.events.CommitmentKind.ACKNOWLEDGE;
 import static org.entente.events.CommitmentKind.INITIAL_ASSESSMENT;
 import static org.entente.events.CommitmentResult.HONOURED;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.schemas.EventSerde;
 import org.entente.schemas.EventSerializer;
+import org.entente.schemas.InvalidEventException;
 import org.entente.schemas.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +107,15 @@ class CommitmentOutcomeIntakeTest {
         outcomes.pipeInput("EE", lateAfterAll);
 
         assertThat(stored()).containsExactly(KeyValue.pair("A-2/ACKNOWLEDGE", lateAfterAll));
+    }
+
+    @Test
+    void shouldRejectAnOutcomeKeyedByAnotherStateThanItsRecipientBeforeStoringIt() {
+        assertThatThrownBy(() -> outcomes.pipeInput("FI", ACKNOWLEDGED))
+                .hasRootCauseInstanceOf(InvalidEventException.class)
+                .hasRootCauseMessage("key \"FI\" is not the event's recipientState \"EE\"");
+
+        assertThat(stored()).isEmpty();
     }
 
     private List<KeyValue<String, CommitmentOutcomeRecorded>> stored() {
