@@ -104,6 +104,16 @@ allow incident-service topic reference.agreements.v1 literal Create Describe
 allow incident-service topic alert.events.v1 literal Create Describe
 allow incident-service topic commitment.outcomes.v1 literal Create Describe
 allow incident-service topic disclosure.ledger.v1 literal Create Describe
+# dead letters of what it consumes
+allow incident-service topic incident.events.v1.dlq literal Write
+# provisions the dead-letter topics
+allow incident-service topic incident.events.v1.dlq literal Create Describe
+allow incident-service topic reference.states.v1.dlq literal Create Describe
+allow incident-service topic reference.contacts.v1.dlq literal Create Describe
+allow incident-service topic reference.agreements.v1.dlq literal Create Describe
+allow incident-service topic alert.events.v1.dlq literal Create Describe
+allow incident-service topic commitment.outcomes.v1.dlq literal Create Describe
+allow incident-service topic disclosure.ledger.v1.dlq literal Create Describe
 # Kafka Streams application incident-service
 allow incident-service group incident-service literal Read
 allow incident-service topic incident-service- prefixed Create Delete Describe Read Write
@@ -132,6 +142,21 @@ allow notification-service topic reference.agreements.v1 literal Create Describe
 allow notification-service topic alert.events.v1 literal Create Describe
 allow notification-service topic commitment.outcomes.v1 literal Create Describe
 allow notification-service topic disclosure.ledger.v1 literal Create Describe
+# dead letters of what it consumes
+allow notification-service topic incident.events.v1.dlq literal Write
+allow notification-service topic reference.states.v1.dlq literal Write
+allow notification-service topic reference.contacts.v1.dlq literal Write
+allow notification-service topic reference.agreements.v1.dlq literal Write
+allow notification-service topic alert.events.v1.dlq literal Write
+allow notification-service topic disclosure.ledger.v1.dlq literal Write
+# provisions the dead-letter topics
+allow notification-service topic incident.events.v1.dlq literal Create Describe
+allow notification-service topic reference.states.v1.dlq literal Create Describe
+allow notification-service topic reference.contacts.v1.dlq literal Create Describe
+allow notification-service topic reference.agreements.v1.dlq literal Create Describe
+allow notification-service topic alert.events.v1.dlq literal Create Describe
+allow notification-service topic commitment.outcomes.v1.dlq literal Create Describe
+allow notification-service topic disclosure.ledger.v1.dlq literal Create Describe
 # Kafka Streams application notification-service-fanout
 allow notification-service group notification-service-fanout literal Read
 allow notification-service topic notification-service-fanout- prefixed Create Delete Describe Read Write
@@ -156,6 +181,16 @@ allow trust-service topic reference.agreements.v1 literal Create Describe
 allow trust-service topic alert.events.v1 literal Create Describe
 allow trust-service topic commitment.outcomes.v1 literal Create Describe
 allow trust-service topic disclosure.ledger.v1 literal Create Describe
+# dead letters of what it consumes
+allow trust-service topic commitment.outcomes.v1.dlq literal Write
+# provisions the dead-letter topics
+allow trust-service topic incident.events.v1.dlq literal Create Describe
+allow trust-service topic reference.states.v1.dlq literal Create Describe
+allow trust-service topic reference.contacts.v1.dlq literal Create Describe
+allow trust-service topic reference.agreements.v1.dlq literal Create Describe
+allow trust-service topic alert.events.v1.dlq literal Create Describe
+allow trust-service topic commitment.outcomes.v1.dlq literal Create Describe
+allow trust-service topic disclosure.ledger.v1.dlq literal Create Describe
 # Kafka Streams application trust-service
 allow trust-service group trust-service literal Read
 allow trust-service topic trust-service- prefixed Create Delete Describe Read Write

@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -39,6 +41,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -69,8 +72,9 @@ import org.yaml.snakeyaml.Yaml;
  * The ACLs of deploy/k8s/kafka-users.yaml, applied as they are to a broker that authenticates with
  * SASL/SCRAM-SHA-512 and authorizes with {@code StandardAuthorizer} (nothing allowed without an
  * ACL), hold what DESIGN.md §6 promises: each service writes only its own topics and reads only
- * what it consumes, provisions the catalogue at start, and runs its Kafka Streams applications
- * with exactly_once_v2. Every client is configured the way platform's entente-kafka-security.yml
+ * what it consumes, writes the dead-letter topics of what it consumes, provisions the catalogue
+ * and the dead-letter topics at start, and runs its Kafka Streams applications with
+ * exactly_once_v2. Every client is configured the way platform's entente-kafka-security.yml
  * configures a service, from the environment variables a deployment sets.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -107,6 +111,15 @@ class KafkaAclTest {
                     DISCLOSURES, "notification-service-ledger"),
             TRUST, Map.of(OUTCOMES, "trust-service"));
 
+    /**
+     * Whose dead-letter recoverer (the binder's, a plain idempotent producer outside the
+     * transactions) writes which dead-letter topics: those of the topics the service consumes.
+     */
+    static final Map<String, Set<String>> DEAD_LETTER_WRITES = Map.of(
+            INCIDENT, Set.of(dlq(INCIDENTS)),
+            NOTIFICATION, Set.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS), dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES)),
+            TRUST, Set.of(dlq(OUTCOMES)));
+
     /** Each service's Kafka Streams applications, as the services' configuration binds them. */
     static final List<StreamsApplication> APPLICATIONS = List.of(
             new StreamsApplication(INCIDENT, "incident-service", List.of(INCIDENTS), List.of(), List.of()),
@@ -125,6 +138,12 @@ class KafkaAclTest {
             TRUST, List.of(INCIDENTS, STATES, CONTACTS),
             INCIDENT, List.of(AGREEMENTS, ALERTS),
             NOTIFICATION, List.of(OUTCOMES, DISCLOSURES));
+
+    /** The same for the dead-letter topics: every service creates some it does not write. */
+    static final Map<String, List<String>> FIRST_DEAD_LETTER_PROVISIONING = Map.of(
+            TRUST, List.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS)),
+            INCIDENT, List.of(dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES)),
+            NOTIFICATION, List.of(dlq(OUTCOMES)));
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -146,6 +165,10 @@ class KafkaAclTest {
             awaitAuthenticated(service);
         }
         for (var share : FIRST_PROVISIONING.entrySet()) {
+            kafkaAdmin(share.getKey()).createOrModifyTopics(share.getValue().stream().map(KafkaAclTest::catalogueTopic)
+                    .toArray(NewTopic[]::new));
+        }
+        for (var share : FIRST_DEAD_LETTER_PROVISIONING.entrySet()) {
             kafkaAdmin(share.getKey()).createOrModifyTopics(share.getValue().stream().map(KafkaAclTest::catalogueTopic)
                     .toArray(NewTopic[]::new));
         }
@@ -180,6 +203,47 @@ class KafkaAclTest {
                 ALERTS, List.of(NOTIFICATION),
                 OUTCOMES, List.of(NOTIFICATION),
                 DISCLOSURES, List.of(NOTIFICATION))));
+    }
+
+    @Test
+    void everyDeadLetterTopicIsWrittenByTheConsumersOfItsTopic() {
+        Map<String, Set<String>> consumersDeadLetters = new TreeMap<>();
+        READS.forEach((service, topics) -> consumersDeadLetters.put(service,
+                topics.keySet().stream().map(KafkaAclTest::dlq).collect(Collectors.toCollection(TreeSet::new))));
+        assertThat(sorted(DEAD_LETTER_WRITES)).as("dead letters written = dead letters of what is consumed")
+                .isEqualTo(consumersDeadLetters);
+
+        Map<String, Set<String>> writers = new TreeMap<>();
+        for (Topics.Topic topic : Topics.DEAD_LETTERS) {
+            writers.put(topic.name(), new TreeSet<>(users.usersAllowed(AclOperation.WRITE, topic.name())));
+        }
+        Map<String, Set<String>> expected = new TreeMap<>();
+        Topics.DEAD_LETTERS.forEach(topic -> expected.put(topic.name(), new TreeSet<>()));
+        DEAD_LETTER_WRITES.forEach((service, topics) -> topics.forEach(topic -> expected.get(topic).add(service)));
+        assertThat(writers).isEqualTo(expected);
+        assertThat(expected.get(dlq(OUTCOMES))).containsExactly(TRUST);
+        assertThat(expected.get(dlq(INCIDENTS))).containsExactlyInAnyOrder(INCIDENT, NOTIFICATION);
+    }
+
+    /** Dead-letter topics are granted by literal name, one rule per topic, and nobody reads them. */
+    @Test
+    void deadLetterTopicsAreGrantedLiterallyAndNeverRead() {
+        Set<String> deadLetters = Topics.DEAD_LETTERS.stream().map(Topics.Topic::name).collect(Collectors.toSet());
+        for (KafkaUsers.User user : users.users()) {
+            List<KafkaUsers.Rule> rules = user.rules().stream().filter(rule -> deadLetters.contains(rule.name())).toList();
+            assertThat(rules).as(user.name()).allSatisfy(rule -> {
+                assertThat(rule.type()).isEqualTo("topic");
+                assertThat(rule.patternType()).isEqualTo("literal");
+            });
+            assertThat(rules).as(user.name()).noneMatch(rule -> rule.operations().contains("Read"));
+            for (String topic : deadLetters) {
+                assertThat(rules).as(user.name() + " provisions " + topic)
+                        .contains(new KafkaUsers.Rule("topic", topic, "literal", List.of("Create", "Describe"), "*"));
+            }
+        }
+        for (Topics.Topic topic : Topics.DEAD_LETTERS) {
+            assertThat(users.usersAllowed(AclOperation.READ, topic.name())).as("readers of " + topic.name()).isEmpty();
+        }
     }
 
     @Test
@@ -219,7 +283,7 @@ class KafkaAclTest {
 
     /**
      * Every binding and Kafka Streams application in the services' configuration is covered: an
-     * input destination readable, an output destination writable, an application id's group,
+     * input destination readable and its dead-letter topic writable, an output destination writable, an application id's group,
      * internal topics and transactional ids granted, and each one run by the Kafka Streams test.
      */
     @Test
@@ -238,6 +302,12 @@ class KafkaAclTest {
                 String destination = (String) binding.getValue().get("destination");
                 AclOperation needed = binding.getKey().contains("-in-") ? AclOperation.READ : AclOperation.WRITE;
                 assertThat(users.usersAllowed(needed, destination)).as(service + " " + binding.getKey()).contains(service);
+                if (needed == AclOperation.READ) {
+                    assertThat(DEAD_LETTER_WRITES.get(service)).as(service + " " + binding.getKey() + " dead letters")
+                            .contains(dlq(destination));
+                    assertThat(users.usersAllowed(AclOperation.WRITE, dlq(destination)))
+                            .as(service + " " + binding.getKey() + " dead letters").contains(service);
+                }
             }
             Map<String, Map<String, Object>> functions = (Map<String, Map<String, Object>>) child(stream,
                     "kafka", "streams", "binder", "functions");
@@ -311,6 +381,43 @@ class KafkaAclTest {
         }
     }
 
+    /** As platform's TopicProvisioning does: the catalogue and its dead-letter topics, together. */
+    @Test
+    void everyServiceProvisionsTheDeadLetterTopicsAtStart() throws Exception {
+        List<String> all = Stream.concat(Topics.ALL.stream(), Topics.DEAD_LETTERS.stream()).map(Topics.Topic::name).toList();
+        for (String service : SERVICES) {
+            KafkaAdmin admin = kafkaAdmin(service);
+
+            admin.createOrModifyTopics(all.stream().map(KafkaAclTest::catalogueTopic).toArray(NewTopic[]::new));
+
+            Map<String, TopicDescription> described = admin.describeTopics(all.toArray(String[]::new));
+            assertThat(described.keySet()).as(service).containsExactlyInAnyOrderElementsOf(all);
+            assertThat(described.values()).as(service).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(2));
+        }
+        try (Admin admin = Admin.create(broker.adminProperties())) {
+            List<ConfigResource> resources = Topics.DEAD_LETTERS.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name())).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(configs.values()).allSatisfy(config -> {
+                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            });
+        }
+    }
+
+    @Test
+    void noServiceCreatesADeadLetterTopicOutsideTheCatalogue() {
+        for (String service : SERVICES) {
+            try (Admin admin = Admin.create(settings(service).admin(broker.bootstrapServers()))) {
+                assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("incident.drafts.v1.dlq", 1, (short) 1)))
+                        .all().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                        .as(service)
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+    }
+
     @Test
     void noServiceCreatesATopicOutsideTheCatalogue() {
         try (Admin admin = Admin.create(settings(INCIDENT).admin(broker.bootstrapServers()))) {
@@ -347,6 +454,51 @@ class KafkaAclTest {
         WRITES.forEach((service, own) -> othersTopics.put(service, Topics.ALL.stream().map(Topics.Topic::name)
                 .filter(topic -> !own.contains(topic)).collect(Collectors.toCollection(TreeSet::new))));
         assertThat(refused).isEqualTo(othersTopics);
+    }
+
+    /**
+     * Each service's dead-letter recoverer (an idempotent producer, no transaction) can write the
+     * dead-letter topics of what the service consumes, and is refused every other one.
+     */
+    @Test
+    void eachServiceWritesExactlyTheDeadLetterTopicsOfWhatItConsumes() {
+        Map<String, Set<String>> written = new TreeMap<>();
+        Map<String, Set<String>> refused = new TreeMap<>();
+        for (String service : SERVICES) {
+            written.put(service, new TreeSet<>());
+            refused.put(service, new TreeSet<>());
+            for (Topics.Topic topic : Topics.DEAD_LETTERS) {
+                Throwable failure = writeFailure(service, topic.name());
+                if (failure == null) {
+                    written.get(service).add(topic.name());
+                } else {
+                    assertThat(failure).as(service + " writing " + topic.name()).isInstanceOf(TopicAuthorizationException.class);
+                    assertThat(((TopicAuthorizationException) failure).unauthorizedTopics()).containsExactly(topic.name());
+                    refused.get(service).add(topic.name());
+                }
+            }
+        }
+
+        assertThat(written).isEqualTo(sorted(DEAD_LETTER_WRITES));
+        Map<String, Set<String>> othersDeadLetters = new TreeMap<>();
+        DEAD_LETTER_WRITES.forEach((service, own) -> othersDeadLetters.put(service, Topics.DEAD_LETTERS.stream()
+                .map(Topics.Topic::name).filter(topic -> !own.contains(topic)).collect(Collectors.toCollection(TreeSet::new))));
+        assertThat(refused).isEqualTo(othersDeadLetters);
+    }
+
+    @Test
+    void trustServiceIsRefusedWritingIncidentDeadLetters() {
+        assertRefusedWriting(TRUST, dlq(INCIDENTS));
+    }
+
+    @Test
+    void incidentServiceIsRefusedWritingCommitmentOutcomeDeadLetters() {
+        assertRefusedWriting(INCIDENT, dlq(OUTCOMES));
+    }
+
+    @Test
+    void notificationServiceIsRefusedWritingCommitmentOutcomeDeadLetters() {
+        assertRefusedWriting(NOTIFICATION, dlq(OUTCOMES));
     }
 
     @Test
@@ -548,8 +700,13 @@ class KafkaAclTest {
         }
     }
 
+    static String dlq(String topic) {
+        return Topics.deadLettersOf(topic).name();
+    }
+
     static NewTopic catalogueTopic(String name) {
-        Topics.Topic topic = Topics.ALL.stream().filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow();
+        Topics.Topic topic = Stream.concat(Topics.ALL.stream(), Topics.DEAD_LETTERS.stream())
+                .filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow();
         // As platform's TopicProvisioning builds them, with 2 partitions and one replica.
         return TopicBuilder.name(topic.name()).partitions(2).replicas(1)
                 .configs(topic.compacted()

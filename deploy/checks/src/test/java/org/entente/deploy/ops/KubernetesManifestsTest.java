@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.entente.schemas.Topics;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy/k8s read as Kubernetes and Strimzi would: every manifest file (multi-document YAML) and
- * the references between them. A KafkaTopic per catalogue topic with the catalogue's cleanup;
- * probes on the port the container exposes; Services, disruption budgets, autoscalers and network
+ * the references between them. A KafkaTopic per catalogue topic and per dead-letter topic with
+ * the catalogue's cleanup; probes on the port the container exposes; Services, disruption budgets, autoscalers and network
  * policies that reach an existing Deployment; pinned images; secrets named, never committed.
  */
 class KubernetesManifestsTest {
@@ -86,7 +87,7 @@ class KubernetesManifestsTest {
     @Test
     void everyCatalogueTopicHasAKafkaTopicWithItsCleanupPolicyAndThreeReplicas() {
         Set<String> kafkaClusters = names("Kafka");
-        for (Topics.Topic topic : Topics.ALL) {
+        for (Topics.Topic topic : Stream.concat(Topics.ALL.stream(), Topics.DEAD_LETTERS.stream()).toList()) {
             List<Manifest> matching = of("KafkaTopic").stream()
                     .filter(manifest -> topic.name().equals(topicName(manifest)))
                     .toList();
@@ -107,9 +108,41 @@ class KubernetesManifestsTest {
             assertThat(mapAt(kafkaTopic.document(), "metadata.labels").get("strimzi.io/cluster"))
                     .as("cluster of %s", kafkaTopic).isIn(kafkaClusters);
         }
-        Set<String> catalogue = new TreeSet<>(Topics.ALL.stream().map(Topics.Topic::name).toList());
+        Set<String> catalogue = new TreeSet<>(Stream.concat(Topics.ALL.stream(), Topics.DEAD_LETTERS.stream())
+                .map(Topics.Topic::name).toList());
         assertThat(of("KafkaTopic").stream().map(KubernetesManifestsTest::topicName))
-                .as("KafkaTopics that are in the catalogue").allMatch(catalogue::contains);
+                .as("KafkaTopics that are in the catalogue or its dead letters").allMatch(catalogue::contains);
+    }
+
+    /**
+     * A dead-letter topic keeps the partition a record came from: it has as many partitions as its
+     * topic, the same replicas and min.insync.replicas, is never compacted and is retained forever.
+     */
+    @Test
+    void everyDeadLetterTopicMatchesItsTopicAndIsRetainedForever() {
+        assertThat(Topics.DEAD_LETTERS).hasSameSizeAs(Topics.ALL);
+        for (Topics.Topic topic : Topics.ALL) {
+            Topics.Topic deadLetters = Topics.deadLettersOf(topic.name());
+            assertThat(deadLetters.name()).isEqualTo(topic.name() + Topics.DEAD_LETTER_SUFFIX);
+            assertThat(deadLetters.compacted()).as("%s is compacted", deadLetters.name()).isFalse();
+            Manifest source = kafkaTopic(topic.name());
+            Manifest dlq = kafkaTopic(deadLetters.name());
+            Map<String, Object> config = dlq.at("spec.config");
+            assertThat(config.get("cleanup.policy")).as("cleanup.policy of %s", dlq).isEqualTo("delete");
+            assertThat(String.valueOf(config.get("retention.ms"))).as("%s is retained forever", dlq).isEqualTo("-1");
+            for (String field : List.of("partitions", "replicas")) {
+                assertThat(String.valueOf(dlq.at("spec").get(field))).as("%s of %s", field, dlq)
+                        .isEqualTo(String.valueOf(source.at("spec").get(field)));
+            }
+            assertThat(String.valueOf(config.get("min.insync.replicas"))).as("min.insync.replicas of %s", dlq)
+                    .isEqualTo(String.valueOf(source.at("spec.config").get("min.insync.replicas")));
+        }
+    }
+
+    private Manifest kafkaTopic(String topicName) {
+        List<Manifest> matching = of("KafkaTopic").stream().filter(manifest -> topicName.equals(topicName(manifest))).toList();
+        assertThat(matching).as("KafkaTopic for %s", topicName).hasSize(1);
+        return matching.get(0);
     }
 
     @Test
