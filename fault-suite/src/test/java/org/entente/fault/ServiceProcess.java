@@ -1,0 +1,155 @@
+package org.entente.fault;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance of a service, run as deploy/local/run.sh runs it: {@code java -jar
+ * <service>-exec.jar --spring.profiles.active=local} with {@code KAFKA_BOOTSTRAP_SERVERS} and the
+ * local issuer's public keys, here on a free port, with its own Kafka Streams state directory and
+ * optionally a skewed clock ({@code entente.clock.offset}).
+ */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The service's Kafka Streams application ids, which are also its consumer groups. */
+    static final Map<String, List<String>> APPLICATION_IDS = Map.of(
+            "incident-service", List.of("incident-service"),
+            "notification-service", List.of("notification-service-fanout", "notification-service-lifecycle",
+                    "notification-service-ledger"),
+            "trust-service", List.of("trust-service"));
+
+    private final String service;
+    private final Path jar;
+    private final String bootstrapServers;
+    private final List<String> arguments;
+    private final ChildProcess process;
+    private final int port = Ports.free();
+    private Path stateDir;
+    private Duration clockOffset = Duration.ZERO;
+
+    ServiceProcess(String service, String instance, Path jar, String bootstrapServers, Path logDir, Path stateDir,
+            List<String> arguments) {
+        this.service = service;
+        this.jar = jar;
+        this.bootstrapServers = bootstrapServers;
+        this.arguments = List.copyOf(arguments);
+        this.stateDir = stateDir;
+        this.process = new ChildProcess(instance, logDir);
+    }
+
+    String service() {
+        return service;
+    }
+
+    String name() {
+        return process.name();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Duration clockOffset() {
+        return clockOffset;
+    }
+
+    boolean alive() {
+        return process.alive();
+    }
+
+    /** Starts with the given clock offset (zero: the real clock) and the current state directory. */
+    void start(Duration offset) {
+        clockOffset = offset;
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(),
+                // Services share two cores with the broker and each other: small heaps, serial GC.
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-jar", jar.toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + port,
+                "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir));
+        if (!offset.isZero()) {
+            command.add("--entente.clock.offset=" + offset);
+        }
+        command.addAll(arguments);
+        process.start(command, Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers));
+    }
+
+    void start() {
+        start(Duration.ZERO);
+    }
+
+    /** A later start uses a fresh, empty state directory: every store is rebuilt from Kafka. */
+    void useStateDir(Path fresh) {
+        stateDir = fresh;
+    }
+
+    /** Until {@code /actuator/health/readiness} answers 200 (UP). */
+    void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.alive()) {
+                throw new IllegalStateException(name() + " exited while starting:\n" + process.tail(60));
+            }
+            if (ready()) {
+                return;
+            }
+            Broker.sleep(500);
+        }
+        throw new IllegalStateException(name() + " was not ready within " + timeout + ":\n" + process.tail(60));
+    }
+
+    /** Like {@link #awaitReady(Duration)}, but answers false instead of failing. */
+    boolean awaitReadyQuietly(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (process.alive() && Instant.now().isBefore(deadline)) {
+            if (ready()) {
+                return true;
+            }
+            Broker.sleep(500);
+        }
+        return false;
+    }
+
+    boolean ready() {
+        return readiness().startsWith("200 ");
+    }
+
+    /** The readiness endpoint's status and body, e.g. {@code 503 {"status":"DOWN"}}. */
+    String readiness() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (Exception e) {
+            return "no answer: " + e;
+        }
+    }
+
+    /** SIGTERM: Spring's graceful shutdown closes Kafka Streams. */
+    void stop() {
+        process.stop(40);
+    }
+
+    /** SIGKILL: the process ends at once, mid-transaction if one is open. */
+    void kill() {
+        process.kill();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String tail(int lines) {
+        return process.tail(lines);
+    }
+}
