@@ -345,14 +345,14 @@ class KafkaAclTest {
     void wrongPasswordIsRefused() {
         Map<String, String> variables = saslVariables(TRUST, "not-" + passwords.get(TRUST));
 
-        assertThat(clusterIdFailure(SecuritySettings.resolve(variables))).isInstanceOf(SaslAuthenticationException.class);
+        assertThat(SecuritySettings.resolve(variables).clusterIdFailure(broker.bootstrapServers(), 3000)).isInstanceOf(SaslAuthenticationException.class);
     }
 
     @Test
     void unknownUserIsRefused() {
         Map<String, String> variables = saslVariables("exercise-planner", "whatever");
 
-        assertThat(clusterIdFailure(SecuritySettings.resolve(variables))).isInstanceOf(SaslAuthenticationException.class);
+        assertThat(SecuritySettings.resolve(variables).clusterIdFailure(broker.bootstrapServers(), 3000)).isInstanceOf(SaslAuthenticationException.class);
     }
 
     @Test
@@ -360,7 +360,7 @@ class KafkaAclTest {
         SecuritySettings defaults = SecuritySettings.resolve(Map.of());
         assertThat(defaults.kafka().buildAdminProperties()).containsEntry("security.protocol", "PLAINTEXT");
 
-        assertThat(clusterIdFailure(defaults)).isInstanceOf(TimeoutException.class);
+        assertThat(defaults.clusterIdFailure(broker.bootstrapServers(), 3000)).isInstanceOf(TimeoutException.class);
     }
 
     // --- provisioning ------------------------------------------------------------------------
@@ -740,7 +740,7 @@ class KafkaAclTest {
         Instant deadline = Instant.now().plus(WAIT);
         Throwable last;
         do {
-            last = clusterIdFailure(settings(service));
+            last = settings(service).clusterIdFailure(broker.bootstrapServers(), 3000);
             if (last == null) {
                 return;
             }
@@ -749,20 +749,6 @@ class KafkaAclTest {
         fail(service + " could not authenticate within " + WAIT, last);
     }
 
-    /** Why describing the cluster failed with these settings, or null if it did not. */
-    static Throwable clusterIdFailure(SecuritySettings settings) {
-        Map<String, Object> properties = settings.admin(broker.bootstrapServers());
-        properties.put("default.api.timeout.ms", "3000");
-        properties.put("request.timeout.ms", "2000");
-        try (Admin admin = Admin.create(properties)) {
-            admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            return e;
-        }
-    }
 
     static RecordMetadata write(String service, String topic, String key, String value) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings(service).producer(broker.bootstrapServers()))) {

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -90,12 +89,12 @@ class KafkaTlsTest {
                 "KAFKA_SSL_TRUSTSTORE_TYPE", "PKCS12",
                 "SPRING_KAFKA_SSL_TRUST_STORE_PASSWORD", cluster.password()));
 
-        assertThat(clusterIdFailure(settings)).isNull();
+        assertThat(settings.clusterIdFailure(broker.bootstrapServers(), 5000)).isNull();
     }
 
     @Test
     void aBrokerOutsideTheTruststoreIsNotTrusted() {
-        assertThat(clusterIdFailure(pem(TRUST, stranger))).isInstanceOf(SslAuthenticationException.class);
+        assertThat(pem(TRUST, stranger).clusterIdFailure(broker.bootstrapServers(), 5000)).isInstanceOf(SslAuthenticationException.class);
     }
 
     /** Without KAFKA_SSL_TRUSTSTORE_LOCATION only the JVM's public CAs are trusted. */
@@ -106,7 +105,7 @@ class KafkaTlsTest {
                 "KAFKA_SASL_USERNAME", TRUST,
                 "KAFKA_SASL_PASSWORD", passwords.get(TRUST)));
 
-        assertThat(clusterIdFailure(settings)).isInstanceOf(SslAuthenticationException.class);
+        assertThat(settings.clusterIdFailure(broker.bootstrapServers(), 5000)).isInstanceOf(SslAuthenticationException.class);
     }
 
     /** A service's settings with the given CA certificate in PEM as its truststore. */
@@ -129,7 +128,7 @@ class KafkaTlsTest {
         Instant deadline = Instant.now().plusSeconds(30);
         Throwable last;
         do {
-            last = clusterIdFailure(pem(service, cluster));
+            last = pem(service, cluster).clusterIdFailure(broker.bootstrapServers(), 5000);
             if (last == null) {
                 return;
             }
@@ -138,17 +137,4 @@ class KafkaTlsTest {
         fail(service + " could not authenticate over SASL_SSL within 30 s", last);
     }
 
-    static Throwable clusterIdFailure(SecuritySettings settings) {
-        Map<String, Object> properties = settings.admin(broker.bootstrapServers());
-        properties.put("default.api.timeout.ms", "5000");
-        properties.put("request.timeout.ms", "4000");
-        try (Admin admin = Admin.create(properties)) {
-            admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            return e;
-        }
-    }
 }

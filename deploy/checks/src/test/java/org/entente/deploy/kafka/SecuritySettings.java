@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -50,6 +54,24 @@ record SecuritySettings(KafkaProperties kafka, Map<String, String> binderConfigu
     }
 
     /** Spring Kafka's admin client properties (KafkaAdmin, the topic provisioning) for a broker. */
+    /**
+     * Why describing the cluster with these settings failed, or null if it did not; the admin
+     * client gives up after {@code timeoutMillis}.
+     */
+    Throwable clusterIdFailure(String bootstrapServers, int timeoutMillis) {
+        Map<String, Object> properties = admin(bootstrapServers);
+        properties.put("default.api.timeout.ms", String.valueOf(timeoutMillis));
+        properties.put("request.timeout.ms", String.valueOf(timeoutMillis - 1000));
+        try (Admin admin = Admin.create(properties)) {
+            admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
     Map<String, Object> admin(String bootstrapServers) {
         Map<String, Object> properties = new HashMap<>(kafka.buildAdminProperties());
         properties.put("bootstrap.servers", bootstrapServers);
