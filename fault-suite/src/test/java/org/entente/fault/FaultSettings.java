@@ -27,7 +27,7 @@ record FaultSettings(Duration traffic, double rate, Duration brokerOutage, Optio
         return new FaultSettings(
                 Duration.parse(property("entente.fault.duration", "PT20S")),
                 Double.parseDouble(property("entente.fault.rate", "10")),
-                Duration.parse(property("entente.fault.broker-outage", "PT0S")),
+                Duration.parse(property("entente.fault.broker-outage", "PT15S")),
                 soak.isEmpty() ? Optional.empty() : Optional.of(Duration.parse(soak)),
                 readClasspath(Path.of(property("entente.fault.broker-classpath", "target/broker.classpath"))),
                 jar("incident-service"),
