@@ -53,7 +53,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class NotificationPipelineIntegrationTest {
 
     static final Instant REPORTED_AT = Instant.parse("2026-11-27T08:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(REPORTED_AT.plusSeconds(1));
+    /** The fan-out and delivery happen at once on this clock: every commitment period runs from here. */
+    static final Instant DELIVERED_AT = REPORTED_AT.plusSeconds(1);
+    static final MutableClock CLOCK = new MutableClock(DELIVERED_AT);
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @TestConfiguration
@@ -103,23 +105,23 @@ class NotificationPipelineIntegrationTest {
                 .jsonPath("$.withheld[0].category").isEqualTo("personal-data")
                 .jsonPath("$.withheld[0].reason").isEqualTo("not permitted under baltic-energy v1")
                 .jsonPath("$.deadlines[0].commitment").isEqualTo("acknowledge")
-                .jsonPath("$.deadlines[0].dueAt").isEqualTo("2026-11-27T08:30:00Z");
+                .jsonPath("$.deadlines[0].dueAt").isEqualTo("2026-11-27T08:30:01Z");
         http.get().uri("/api/v1/alerts/" + fiAlert).header("Authorization", TestTokens.bearer("poc-lv")).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.post().uri("/api/v1/alerts/" + fiAlert + "/acknowledgement").header("Authorization", TestTokens.bearer("poc-lv"))
                 .exchange().expectStatus().isNotFound();
 
-        CLOCK.set(REPORTED_AT.plus(Duration.ofMinutes(10)));
+        CLOCK.set(DELIVERED_AT.plus(Duration.ofMinutes(10)));
         acknowledge("fi", fiAlert);
-        CLOCK.set(REPORTED_AT.plus(Duration.ofHours(1)).plusSeconds(1));
+        CLOCK.set(DELIVERED_AT.plus(Duration.ofHours(1)).plusSeconds(1));
         String ltAlert = alertId("lt", incidentId);
         await().atMost(WAIT).untilAsserted(() -> alert("lt", ltAlert)
                 .jsonPath("$.status").isEqualTo("escalated")
                 .jsonPath("$.contact").isEqualTo("lt-nksc-backup"));
-        CLOCK.set(REPORTED_AT.plus(Duration.ofMinutes(90)));
+        CLOCK.set(DELIVERED_AT.plus(Duration.ofMinutes(90)));
         acknowledge("lv", alertId("lv", incidentId));
-        CLOCK.set(REPORTED_AT.plus(Duration.ofHours(2)).plusSeconds(1));
+        CLOCK.set(DELIVERED_AT.plus(Duration.ofHours(2)).plusSeconds(1));
 
         List<ConsumerRecord<String, SpecificRecord>> outcomes = TopicProbe.read(Topics.COMMITMENT_OUTCOMES.name(),
                 of(CommitmentOutcomeRecorded.class, o -> o.getIncidentId().equals(incidentId)), found -> found.size() >= 3, WAIT);
@@ -135,8 +137,8 @@ class NotificationPipelineIntegrationTest {
         assertThat(escalations).extracting(r -> ((AlertEscalated) r.value()).getLevel(),
                         r -> ((AlertEscalated) r.value()).getContactId(), r -> ((AlertEscalated) r.value()).getEscalatedAt())
                 .containsExactly(
-                        tuple(1, "lt-nksc-backup", REPORTED_AT.plus(Duration.ofHours(1))),
-                        tuple(2, "lt-nksc-director", REPORTED_AT.plus(Duration.ofHours(2))));
+                        tuple(1, "lt-nksc-backup", DELIVERED_AT.plus(Duration.ofHours(1))),
+                        tuple(2, "lt-nksc-director", DELIVERED_AT.plus(Duration.ofHours(2))));
 
         List<ConsumerRecord<String, SpecificRecord>> ledger = TopicProbe.read(Topics.DISCLOSURES.name(),
                 of(DisclosureRecorded.class, d -> d.getIncidentId().equals(incidentId)), found -> found.size() >= 3, WAIT);

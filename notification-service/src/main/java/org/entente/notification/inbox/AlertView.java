@@ -6,6 +6,7 @@ import java.util.List;
 import org.entente.events.AlertIssued;
 import org.entente.events.AlertLifecycle;
 import org.entente.events.CommitmentKind;
+import org.entente.notification.lifecycle.LifecycleRules;
 import org.entente.platform.api.PersonalDataSection;
 import org.entente.schemas.Labels;
 
@@ -71,7 +72,7 @@ record AlertView(
                 alert.getIndicators(),
                 PersonalDataSection.of(alert.getPersonalData()),
                 alert.getWithheld().stream().map(w -> new Withheld(Labels.of(w.getCategory()), w.getReason())).toList(),
-                alert.getDeadlines().stream().map(d -> new DeadlineView(Labels.of(d.getKind()), d.getDueAt(), d.getMissedAt(),
+                LifecycleRules.deadlines(state).stream().map(d -> new DeadlineView(Labels.of(d.getKind()), d.getDueAt(), d.getMissedAt(),
                         state.getFulfilments().stream().filter(f -> f.getKind() == d.getKind()).map(f -> f.getAt()).findFirst().orElse(null),
                         state.getOutcomes().stream().filter(o -> o.getKind() == d.getKind()).map(o -> Labels.of(o.getResult())).findFirst().orElse(null)))
                         .toList(),

@@ -32,6 +32,9 @@ import org.entente.schemas.Labels;
 /**
  * What happens to an alert after it is issued. Outcomes are judged on event time: a fulfilment
  * at or before its deadline is honoured, before the deadline plus grace late, otherwise missed.
+ * Each commitment period runs from delivery ({@link #deadlines}): delivery and the answers are
+ * both stamped by this service's clock, so a clock skew between incident-service (which stamps the
+ * report, hence the issued deadlines) and this service judges no answer late or early.
  * An acknowledgement deadline that passes escalates the alert down the recipient's contact chain,
  * one contact per acknowledgement period. Escalations and "missed" wait {@code settle} beyond
  * their time, so an answer already on its way is not overtaken by a processing delay; the events
@@ -85,17 +88,17 @@ public final class LifecycleRules {
         AlertLifecycle state = AlertLifecycle.newBuilder(current).build();
         List<SpecificRecord> events = new ArrayList<>();
         AlertIssued issued = state.getIssued();
-        for (Deadline deadline : issued.getDeadlines()) {
+        for (Deadline deadline : deadlines(state)) {
             if (outcomeOf(state, deadline.getKind()).isEmpty() && !now.isBefore(deadline.getMissedAt().plus(settle))) {
                 events.add(recordOutcome(state, deadline, CommitmentResult.MISSED, null, deadline.getMissedAt()));
             }
         }
-        Optional<Deadline> acknowledgement = deadline(issued, CommitmentKind.ACKNOWLEDGE);
+        Optional<Deadline> acknowledgement = deadline(state, CommitmentKind.ACKNOWLEDGE);
         while (acknowledgement.isPresent() && fulfilment(state, CommitmentKind.ACKNOWLEDGE).isEmpty()
                 && state.getEscalationLevel() < chain.size() - 1
-                && now.isAfter(escalationTime(issued, acknowledgement.get(), state.getEscalationLevel() + 1).plus(settle))) {
+                && now.isAfter(escalationTime(state, acknowledgement.get(), state.getEscalationLevel() + 1).plus(settle))) {
             int level = state.getEscalationLevel() + 1;
-            Instant at = escalationTime(issued, acknowledgement.get(), level);
+            Instant at = escalationTime(state, acknowledgement.get(), level);
             Contact contact = chain.get(level);
             state.setEscalationLevel(level);
             state.setContactId(contact.getContactId());
@@ -125,7 +128,7 @@ public final class LifecycleRules {
         state.getFulfilments().add(fulfilment);
         state.getTimeline().add(new TimelineEntry(fulfilment.getAt(), what, "by " + fulfilment.getBy()));
         List<SpecificRecord> events = new ArrayList<>();
-        Optional<Deadline> deadline = deadline(state.getIssued(), fulfilment.getKind());
+        Optional<Deadline> deadline = deadline(state, fulfilment.getKind());
         if (deadline.isPresent() && outcomeOf(state, fulfilment.getKind()).isEmpty()) {
             events.add(recordOutcome(state, deadline.get(), judge(deadline.get(), fulfilment.getAt()), fulfilment.getAt(),
                     fulfilment.getAt()));
@@ -158,28 +161,27 @@ public final class LifecycleRules {
                 .setIssuedAt(issued.getIssuedAt())
                 .setDueAt(deadline.getDueAt())
                 .setFulfilledAt(fulfilledAt)
-                .setResponseMillis(fulfilledAt == null ? null : Duration.between(issued.getIssuedAt(), fulfilledAt).toMillis())
+                .setResponseMillis(fulfilledAt == null ? null : Duration.between(deliveredAt(state), fulfilledAt).toMillis())
                 .build();
     }
 
     /** Level {@code n} is reached at the acknowledgement deadline plus n-1 further acknowledgement periods. */
-    static Instant escalationTime(AlertIssued issued, Deadline acknowledgement, int level) {
-        Duration period = Duration.between(issued.getIssuedAt(), acknowledgement.getDueAt());
+    static Instant escalationTime(AlertLifecycle state, Deadline acknowledgement, int level) {
+        Duration period = Duration.between(deliveredAt(state), acknowledgement.getDueAt());
         return acknowledgement.getDueAt().plus(period.multipliedBy(level - 1L));
     }
 
     private Instant nextCheck(AlertLifecycle state, int chainSize) {
-        AlertIssued issued = state.getIssued();
         Instant next = null;
-        for (Deadline deadline : issued.getDeadlines()) {
+        for (Deadline deadline : deadlines(state)) {
             if (outcomeOf(state, deadline.getKind()).isEmpty()) {
                 next = earliest(next, deadline.getMissedAt().plus(settle));
             }
         }
-        Optional<Deadline> acknowledgement = deadline(issued, CommitmentKind.ACKNOWLEDGE);
+        Optional<Deadline> acknowledgement = deadline(state, CommitmentKind.ACKNOWLEDGE);
         if (acknowledgement.isPresent() && fulfilment(state, CommitmentKind.ACKNOWLEDGE).isEmpty()
                 && state.getEscalationLevel() < chainSize - 1) {
-            next = earliest(next, escalationTime(issued, acknowledgement.get(), state.getEscalationLevel() + 1).plus(settle));
+            next = earliest(next, escalationTime(state, acknowledgement.get(), state.getEscalationLevel() + 1).plus(settle));
         }
         return next;
     }
@@ -188,8 +190,25 @@ public final class LifecycleRules {
         return a == null || b.isBefore(a) ? b : a;
     }
 
-    static Optional<Deadline> deadline(AlertIssued issued, CommitmentKind kind) {
-        return issued.getDeadlines().stream().filter(d -> d.getKind() == kind).findFirst();
+    /**
+     * The deadlines the recipient is held to: those issued (the report's time plus each commitment
+     * period) moved by the time the alert took to reach the inbox.
+     */
+    public static List<Deadline> deadlines(AlertLifecycle state) {
+        AlertIssued issued = state.getIssued();
+        Duration toDelivery = Duration.between(issued.getIssuedAt(), deliveredAt(state));
+        return issued.getDeadlines().stream()
+                .map(d -> new Deadline(d.getKind(), d.getDueAt().plus(toDelivery), d.getMissedAt().plus(toDelivery)))
+                .toList();
+    }
+
+    /** A state written before delivery was recorded counts as delivered when issued. */
+    private static Instant deliveredAt(AlertLifecycle state) {
+        return state.getDeliveredAt() == null ? state.getIssued().getIssuedAt() : state.getDeliveredAt();
+    }
+
+    static Optional<Deadline> deadline(AlertLifecycle state, CommitmentKind kind) {
+        return deadlines(state).stream().filter(d -> d.getKind() == kind).findFirst();
     }
 
     static Optional<Fulfilment> fulfilment(AlertLifecycle state, CommitmentKind kind) {

@@ -43,21 +43,22 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One alert from Estonia to Finland issued at 09:00: acknowledge by 10:00 (late until 10:30),
- * initial assessment by 13:00 (late until 17:00); "missed" settles 2 s after the grace ends.
+ * One alert from Estonia to Finland issued at 09:00 and delivered 3 s later: acknowledge within an
+ * hour of delivery, by 10:00:03 (late until 10:30:03), initial assessment by 13:00:03 (late until
+ * 17:00:03); "missed" settles 2 s after the grace ends.
  */
 class LifecycleRulesTest {
 
     private static final Instant ISSUED_AT = REPORTED_AT;
     private static final Instant DELIVERED_AT = at("09:00:03");
-    private static final Instant ACK_DUE = at("10:00:00");
-    private static final Instant ACK_MISSED = at("10:30:00");
-    private static final Instant IA_DUE = at("13:00:00");
-    private static final Instant IA_MISSED = at("17:00:00");
+    private static final Instant ACK_DUE = at("10:00:03");
+    private static final Instant ACK_MISSED = at("10:30:03");
+    private static final Instant IA_DUE = at("13:00:03");
+    private static final Instant IA_MISSED = at("17:00:03");
     private static final Duration SETTLE = Duration.ofSeconds(2);
     /** The first instant at which a check escalates past the acknowledgement deadline. */
     private static final Instant ESCALATION_CHECK = ACK_DUE.plus(SETTLE).plusMillis(1);
-    private static final Instant SECOND_ESCALATION_CHECK = at("11:00:00").plus(SETTLE).plusMillis(1);
+    private static final Instant SECOND_ESCALATION_CHECK = at("11:00:03").plus(SETTLE).plusMillis(1);
 
     private static final String ALERT_ID = AlertComposer.alertId(INCIDENT_ID, "FI");
     private static final String PRIMARY = "fi-cert-duty";
@@ -96,9 +97,10 @@ class LifecycleRulesTest {
                 .setSummary("Volumetric DDoS")
                 .setAffectedStates(List.of("EE"))
                 .setWithheld(List.of())
+                // As issued: from the report's time; the rules move them by the 3 s to delivery.
                 .setDeadlines(List.of(
-                        new Deadline(CommitmentKind.ACKNOWLEDGE, ACK_DUE, ACK_MISSED),
-                        new Deadline(CommitmentKind.INITIAL_ASSESSMENT, IA_DUE, IA_MISSED)))
+                        new Deadline(CommitmentKind.ACKNOWLEDGE, at("10:00:00"), at("10:30:00")),
+                        new Deadline(CommitmentKind.INITIAL_ASSESSMENT, at("13:00:00"), at("17:00:00"))))
                 .build();
     }
 
@@ -179,12 +181,12 @@ class LifecycleRulesTest {
 
     static Stream<Arguments> acknowledgementTimes() {
         return Stream.of(
-                argumentSet("well before the deadline", at("09:20:00"), CommitmentResult.HONOURED, 1_200_000L),
+                argumentSet("well before the deadline", at("09:20:03"), CommitmentResult.HONOURED, 1_200_000L),
                 argumentSet("exactly at the deadline", ACK_DUE, CommitmentResult.HONOURED, 3_600_000L),
                 argumentSet("1 ms after the deadline", ACK_DUE.plusMillis(1), CommitmentResult.LATE, 3_600_001L),
                 argumentSet("1 ms before the grace ends", ACK_MISSED.minusMillis(1), CommitmentResult.LATE, 5_399_999L),
                 argumentSet("exactly when the grace ends", ACK_MISSED, CommitmentResult.MISSED, 5_400_000L),
-                argumentSet("hours after the grace ends", at("12:00:00"), CommitmentResult.MISSED, 10_800_000L));
+                argumentSet("hours after the grace ends", at("12:00:03"), CommitmentResult.MISSED, 10_800_000L));
     }
 
     @ParameterizedTest
@@ -233,7 +235,7 @@ class LifecycleRulesTest {
 
         // When
         rules.acknowledge(current, ack(at("09:20:00"), PRIMARY), CHAIN);
-        rules.advance(current, CHAIN, at("11:00:00"));
+        rules.advance(current, CHAIN, at("11:00:03"));
 
         // Then
         assertThat(current).isEqualTo(snapshot);
@@ -241,9 +243,9 @@ class LifecycleRulesTest {
 
     @Test
     void shouldJudgeOnEventTimeAnAcknowledgementProcessedAfterTheAlertEscalated() {
-        // Given: escalated at 10:00; the acknowledgement made at 09:59:59 is processed only now
-        AlertLifecycle escalated = rules.advance(delivered(CHAIN), CHAIN, at("10:00:05")).orElseThrow().state();
-        Instant acknowledgedAt = at("09:59:59");
+        // Given: escalated at 10:00:03; the acknowledgement made at 10:00:02 is processed only now
+        AlertLifecycle escalated = rules.advance(delivered(CHAIN), CHAIN, at("10:00:08")).orElseThrow().state();
+        Instant acknowledgedAt = at("10:00:02");
 
         // When
         Transition transition = rules.acknowledge(escalated, ack(acknowledgedAt, PRIMARY), CHAIN).orElseThrow();
@@ -308,21 +310,21 @@ class LifecycleRulesTest {
         assertThat(missed.events()).containsExactly(
                 outcome(CommitmentKind.ACKNOWLEDGE, CommitmentResult.MISSED, ACK_DUE, null, null, ACK_MISSED));
         assertThat(missed.state().getEscalationLevel()).isEqualTo(1);
-        assertThat(missed.state().getNextCheckAt()).isEqualTo(at("11:00:00").plus(SETTLE));
+        assertThat(missed.state().getNextCheckAt()).isEqualTo(at("11:00:03").plus(SETTLE));
 
         // 11:00:02 — nothing yet
-        assertThat(rules.advance(missed.state(), CHAIN, at("11:00:00").plus(SETTLE))).isEmpty();
+        assertThat(rules.advance(missed.state(), CHAIN, at("11:00:03").plus(SETTLE))).isEmpty();
 
         // just after — the last contact takes over, as of 11:00
         Transition second = rules.advance(missed.state(), CHAIN, SECOND_ESCALATION_CHECK).orElseThrow();
-        assertThat(second.events()).containsExactly(escalated(2, DIRECTOR, at("11:00:00")));
+        assertThat(second.events()).containsExactly(escalated(2, DIRECTOR, at("11:00:03")));
         assertThat(second.state().getEscalationLevel()).isEqualTo(2);
         assertThat(second.state().getContactId()).isEqualTo(DIRECTOR);
         assertThat(second.state().getNextCheckAt()).isEqualTo(IA_MISSED.plus(SETTLE));
         assertThat(timelineAfter(second.state(), delivered)).containsExactly(
                 new TimelineEntry(ACK_DUE, "escalated", "to " + BACKUP),
                 new TimelineEntry(ACK_MISSED, "acknowledge missed", null),
-                new TimelineEntry(at("11:00:00"), "escalated", "to " + DIRECTOR));
+                new TimelineEntry(at("11:00:03"), "escalated", "to " + DIRECTOR));
 
         // 12:00 — a third period passes, but the chain has ended
         assertThat(rules.advance(second.state(), CHAIN, at("12:00:00"))).isEmpty();
@@ -340,7 +342,7 @@ class LifecycleRulesTest {
         assertThat(transition.events()).containsExactly(
                 escalated(1, BACKUP, ACK_DUE),
                 outcome(CommitmentKind.ACKNOWLEDGE, CommitmentResult.MISSED, ACK_DUE, null, null, ACK_MISSED),
-                escalated(2, DIRECTOR, at("11:00:00")));
+                escalated(2, DIRECTOR, at("11:00:03")));
         assertThat(transition.state().getEscalationLevel()).isEqualTo(2);
         assertThat(transition.state().getContactId()).isEqualTo(DIRECTOR);
         assertThat(transition.state().getOutcomes()).containsExactly(
@@ -358,9 +360,9 @@ class LifecycleRulesTest {
 
         // Then
         assertThat(acknowledged.events()).containsExactly(
-                outcome(CommitmentKind.ACKNOWLEDGE, CommitmentResult.LATE, ACK_DUE, at("10:10:00"), 4_200_000L, at("10:10:00")));
+                outcome(CommitmentKind.ACKNOWLEDGE, CommitmentResult.LATE, ACK_DUE, at("10:10:00"), 4_197_000L, at("10:10:00")));
         assertThat(acknowledged.state().getNextCheckAt()).isEqualTo(IA_MISSED.plus(SETTLE));
-        assertThat(rules.advance(acknowledged.state(), CHAIN, at("11:00:00"))).isEmpty();
+        assertThat(rules.advance(acknowledged.state(), CHAIN, at("11:00:03"))).isEmpty();
         assertThat(rules.advance(acknowledged.state(), CHAIN, at("12:00:00"))).isEmpty();
     }
 
@@ -498,5 +500,25 @@ class LifecycleRulesTest {
         List<SpecificRecord> events = Stream.of(delivery, escalation, acknowledgement).flatMap(t -> t.events().stream()).toList();
         assertThat(events).extracting(event -> ((EventMetadata) event.get(0)).getExerciseId())
                 .containsExactly(exercise, exercise, exercise);
+    }
+
+    // --- clocks ---
+
+    @Test
+    void shouldHoldTheRecipientToPeriodsFromDeliverySoAClockSkewBetweenServicesMovesNoJudgement() {
+        // Given: incident-service's clock five minutes behind, so the alert seems to reach the inbox
+        // at 09:05:03, and an acknowledgement 59 minutes after delivery
+        AlertLifecycle current = rules.deliver(issued(), PRIMARY_ONLY, at("09:05:03")).state();
+        Instant acknowledgedAt = at("10:04:03");
+
+        // When
+        Transition transition = rules.acknowledge(current, ack(acknowledgedAt, PRIMARY), PRIMARY_ONLY).orElseThrow();
+
+        // Then: due an hour after delivery, not an hour after the skewed report
+        assertThat(LifecycleRules.deadlines(current)).containsExactly(
+                new Deadline(CommitmentKind.ACKNOWLEDGE, at("10:05:03"), at("10:35:03")),
+                new Deadline(CommitmentKind.INITIAL_ASSESSMENT, at("13:05:03"), at("17:05:03")));
+        assertThat(transition.events()).containsExactly(
+                outcome(CommitmentKind.ACKNOWLEDGE, CommitmentResult.HONOURED, at("10:05:03"), acknowledgedAt, 3_540_000L, acknowledgedAt));
     }
 }
