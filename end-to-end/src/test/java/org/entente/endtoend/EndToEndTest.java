@@ -3,13 +3,23 @@ package org.entente.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.entente.events.AlertAcknowledged;
+import org.entente.events.CommitmentOutcomeRecorded;
+import org.entente.events.DisclosureRecorded;
+import org.entente.schemas.Topics;
 import org.entente.testing.MutableClock;
 import org.entente.testing.TestTokens;
+import org.entente.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -20,7 +30,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * The whole pipeline on one real broker (see {@link RunningServices}), with the clock the test
  * moves: a PoC reports over HTTP, exactly the permitted alerts reach exactly the partner inboxes,
- * one partner acknowledges in time, one late, one never, and the trust figures say exactly that.
+ * one partner acknowledges in time, one late, one never, and the trust figures say exactly that;
+ * every record the report caused, in every service, carries the report's trace.
  */
 @Order(1)
 class EndToEndTest {
@@ -41,10 +52,14 @@ class EndToEndTest {
         trust = services.trust();
     }
 
+    /** The caller's W3C trace context: intake continues this trace. */
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     @Test
     void aReportReachesExactlyThePermittedPartnersAndTheirAnswersBecomeTrustFigures() {
         String incidentId = (String) client(incidents).post().uri("/api/v1/incidents")
                 .header("Authorization", TestTokens.bearer("poc-ee"))
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"detectedAt": "%s", "sector": "energy", "incidentClass": "availability", "severity": "high",
@@ -119,6 +134,43 @@ class EndToEndTest {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.personalData.names[0]").isEqualTo("Shift engineer on duty");
         client(incidents).get().uri("/api/v1/incidents/" + incidentId).header("Authorization", TestTokens.bearer("poc-fi"))
                 .exchange().expectStatus().isNotFound();
+
+        assertEveryRecordCausedByTheReportCarriesItsTrace(incidentId, List.of(fiAlert, onlyAlertId("lv"), ltAlert));
+    }
+
+    /**
+     * The incident, its three alerts with their deliveries and LT's escalation to its backup, three
+     * disclosures and three outcomes: caused by the report, by partners' calls or by deadlines,
+     * each carries the report's trace. Acknowledgements are the partners' own calls, traced as such.
+     */
+    private static void assertEveryRecordCausedByTheReportCarriesItsTrace(String incidentId, List<String> alertIds) {
+        List<ConsumerRecord<String, SpecificRecord>> caused = new ArrayList<>();
+        caused.addAll(TopicProbe.read(Topics.INCIDENTS.name(), record -> incidentId.equals(record.key()), found -> found.size() >= 1, WAIT));
+        caused.addAll(TopicProbe.read(Topics.ALERTS.name(),
+                record -> !(record.value() instanceof AlertAcknowledged) && alertIds.contains(alertIdOf(record.value())),
+                found -> found.size() >= 7, WAIT));
+        caused.addAll(TopicProbe.read(Topics.DISCLOSURES.name(),
+                record -> ((DisclosureRecorded) record.value()).getIncidentId().equals(incidentId), found -> found.size() >= 3, WAIT));
+        caused.addAll(TopicProbe.read(Topics.COMMITMENT_OUTCOMES.name(),
+                record -> ((CommitmentOutcomeRecorded) record.value()).getIncidentId().equals(incidentId), found -> found.size() >= 3, WAIT));
+
+        assertThat(caused).extracting(record -> record.value().getClass().getSimpleName()).containsExactlyInAnyOrder(
+                "IncidentReported", "AlertIssued", "AlertIssued", "AlertIssued", "AlertDelivered", "AlertDelivered", "AlertDelivered",
+                "AlertEscalated", "DisclosureRecorded", "DisclosureRecorded", "DisclosureRecorded",
+                "CommitmentOutcomeRecorded", "CommitmentOutcomeRecorded", "CommitmentOutcomeRecorded");
+        assertThat(caused).allSatisfy(record -> assertThat(traceparent(record))
+                .as("traceparent of %s", record.value().getClass().getSimpleName())
+                .startsWith("00-" + TRACE_ID + "-"));
+    }
+
+    private static String alertIdOf(SpecificRecord event) {
+        Object alertId = event.getSchema().getField("alertId") == null ? null : event.get(event.getSchema().getField("alertId").pos());
+        return alertId == null ? null : alertId.toString();
+    }
+
+    private static String traceparent(ConsumerRecord<String, SpecificRecord> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static RestTestClient client(ConfigurableApplicationContext service) {

@@ -39,6 +39,8 @@ import org.entente.schemas.UnexpectedEventTypeException;
  * Keeps every alert's state in the {@value StoreNames#ALERTS} store (the inbox), applies what
  * recipients do, and checks deadlines against the injected clock through an index of the next
  * time each alert needs looking at ({@value StoreNames#DEADLINES}), so a check reads only what is due.
+ * Every event it writes about an alert carries the trace context of the report the alert came
+ * from, whatever caused it (a recipient's call or a deadline).
  */
 class LifecycleProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -86,7 +88,9 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
             EventChecks.keyIs(record.key(), issued.getRecipientState(), "recipientState");
             String key = alertKey(issued.getRecipientState(), issued.getAlertId());
             if (alerts.get(key) == null) {
-                apply(key, null, rules.deliver(issued, chain(issued.getRecipientState()), clock.instant()), record.timestamp());
+                Transition delivery = rules.deliver(issued, chain(issued.getRecipientState()), clock.instant());
+                delivery.state().setTraceparent(TraceContext.of(record.headers()));
+                apply(key, null, delivery, record.timestamp());
             }
         } else if (event instanceof AlertAcknowledged ack) {
             EventChecks.keyIs(record.key(), ack.getRecipientState(), "recipientState");
@@ -148,7 +152,7 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         }
         String recipient = after.getIssued().getRecipientState();
         for (SpecificRecord event : transition.events()) {
-            context.forward(new Record<>(recipient, event, timestamp));
+            context.forward(new Record<>(recipient, event, timestamp, TraceContext.headers(after.getTraceparent())));
             count(event, recipient);
         }
     }

@@ -163,7 +163,7 @@ class LifecycleRulesTest {
         assertThat(transition.state()).isEqualTo(new AlertLifecycle(issued, 0, PRIMARY, DELIVERED_AT, List.of(), List.of(),
                 List.of(new TimelineEntry(ISSUED_AT, "issued", "under csbm-ee-fi v2"),
                         new TimelineEntry(DELIVERED_AT, "delivered", "inbox of " + PRIMARY)),
-                ACK_DUE.plus(SETTLE)));
+                ACK_DUE.plus(SETTLE), null));
         assertThat(transition.events()).containsExactly(new AlertDelivered(
                 derivedMetadata("delivered/" + ALERT_ID, DELIVERED_AT, null), ALERT_ID, "FI", PRIMARY, ChannelType.INBOX, DELIVERED_AT));
     }
