@@ -17,6 +17,7 @@ import org.entente.events.AlertIssued;
 import org.entente.events.IncidentReported;
 import org.entente.platform.events.EventMetadataFactory;
 import org.entente.schemas.Topics;
+import org.entente.testing.process.Broker;
 import tools.jackson.databind.JsonNode;
 
 /**

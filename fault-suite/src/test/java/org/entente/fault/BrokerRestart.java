@@ -3,6 +3,8 @@ package org.entente.fault;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.entente.testing.process.Broker;
+
 /**
  * The broker is stopped (SIGTERM, a controlled shutdown) while incidents flow, stays away
  * {@code entente.fault.broker-outage} (default 15 s: longer than any producer's delivery timeout),

@@ -12,6 +12,8 @@ import org.entente.events.AlertDelivered;
 import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.events.CommitmentResult;
 import org.entente.schemas.Topics;
+import org.entente.testing.process.Broker;
+import org.entente.testing.process.ServiceProcess;
 
 /**
  * One service at a time runs with its clock five minutes ahead or behind

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.entente.platform.caller.LocalIssuer;
+import org.entente.testing.process.Broker;
+import org.entente.testing.process.ServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +116,10 @@ final class FaultCluster implements AutoCloseable {
             arguments.add("--entente.reference-data.file=" + referenceData);
         }
         return new ServiceProcess(name, instanceName, jar, broker.bootstrapServers(), home.resolve("logs"),
-                stateDir(instanceName), arguments);
+                stateDir(instanceName),
+                // Services share two cores with the broker and each other: small heaps, serial GC.
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
+                arguments);
     }
 
     Path stateDir(String name) {

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.entente.testing.process.Broker;
+import org.entente.testing.process.ServiceProcess;
 
 /**
  * notification-service (a separate JVM) is killed with SIGKILL in the middle of a batch: a burst of

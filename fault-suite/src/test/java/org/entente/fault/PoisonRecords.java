@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.entente.schemas.Topics;
+import org.entente.testing.process.Broker;
 
 /**
  * Records that are not events are written to {@code incident.events.v1} between good incidents:

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.schemas.Topics;
+import org.entente.testing.process.Broker;
+import org.entente.testing.process.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.entente.testing.process.Broker;
+import org.entente.testing.process.ServiceProcess;
 
 /**
  * notification-service goes from one instance to two and back to one while incidents flow: a

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.entente.testing.process.Broker;
+import org.entente.testing.process.ServiceProcess;
+
 /**
  * One fault scenario: incidents flow over HTTP while a fault happens, then every alert is counted
  * ({@link AlertCount}). It prints exactly one line, {@code <scenario>: sent N, expected M,

@@ -1,4 +1,4 @@
-package org.entente.fault;
+package org.entente.testing.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM the suite starts: one log file per start, stopped with SIGTERM ({@link Process#destroy()})
- * or killed with SIGKILL ({@link Process#destroyForcibly()} on Linux). Every live child is killed
- * when the test JVM exits, however the tests ended.
+ * A JVM that the fault suite or the benchmark starts: one log file per start, stopped with SIGTERM
+ * ({@link Process#destroy()}) or killed with SIGKILL ({@link Process#destroyForcibly()} on Linux).
+ * Every live child is killed when the starting JVM exits, however its tests ended.
  */
 final class ChildProcess {
 

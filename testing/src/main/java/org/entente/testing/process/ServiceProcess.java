@@ -1,4 +1,4 @@
-package org.entente.fault;
+package org.entente.testing.process;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One instance of a service, run as deploy/local/run.sh runs it: {@code java -jar
+ * One instance of a service, run as deploy/local/run.sh runs it: {@code java <jvm options> -jar
  * <service>-exec.jar --spring.profiles.active=local} with {@code KAFKA_BOOTSTRAP_SERVERS} and the
  * local issuer's public keys, here on a free port, with its own Kafka Streams state directory and
  * optionally a skewed clock ({@code entente.clock.offset}).
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The service's Kafka Streams application ids, which are also its consumer groups. */
-    static final Map<String, List<String>> APPLICATION_IDS = Map.of(
+    public static final Map<String, List<String>> APPLICATION_IDS = Map.of(
             "incident-service", List.of("incident-service"),
             "notification-service", List.of("notification-service-fanout", "notification-service-lifecycle",
                     "notification-service-ledger"),
@@ -31,49 +31,55 @@ final class ServiceProcess {
     private final String service;
     private final Path jar;
     private final String bootstrapServers;
+    private final List<String> jvmOptions;
     private final List<String> arguments;
     private final ChildProcess process;
     private final int port = Ports.free();
     private Path stateDir;
     private Duration clockOffset = Duration.ZERO;
 
-    ServiceProcess(String service, String instance, Path jar, String bootstrapServers, Path logDir, Path stateDir,
-            List<String> arguments) {
+    /**
+     * @param jvmOptions what goes before {@code -jar}: heap, GC, flight recorder
+     * @param arguments what goes after the ones every instance gets: the service's settings
+     */
+    public ServiceProcess(String service, String instance, Path jar, String bootstrapServers, Path logDir, Path stateDir,
+            List<String> jvmOptions, List<String> arguments) {
         this.service = service;
         this.jar = jar;
         this.bootstrapServers = bootstrapServers;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
         this.stateDir = stateDir;
         this.process = new ChildProcess(instance, logDir);
     }
 
-    String service() {
+    public String service() {
         return service;
     }
 
-    String name() {
+    public String name() {
         return process.name();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    Duration clockOffset() {
+    public Duration clockOffset() {
         return clockOffset;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.alive();
     }
 
     /** Starts with the given clock offset (zero: the real clock) and the current state directory. */
-    void start(Duration offset) {
+    public void start(Duration offset) {
         clockOffset = offset;
-        List<String> command = new ArrayList<>(List.of(ChildProcess.java(),
-                // Services share two cores with the broker and each other: small heaps, serial GC.
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-jar", jar.toString(),
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
                 "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir));
@@ -84,17 +90,17 @@ final class ServiceProcess {
         process.start(command, Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers));
     }
 
-    void start() {
+    public void start() {
         start(Duration.ZERO);
     }
 
     /** A later start uses a fresh, empty state directory: every store is rebuilt from Kafka. */
-    void useStateDir(Path fresh) {
+    public void useStateDir(Path fresh) {
         stateDir = fresh;
     }
 
     /** Until {@code /actuator/health/readiness} answers 200 (UP). */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.alive()) {
@@ -109,7 +115,7 @@ final class ServiceProcess {
     }
 
     /** Like {@link #awaitReady(Duration)}, but answers false instead of failing. */
-    boolean awaitReadyQuietly(Duration timeout) {
+    public boolean awaitReadyQuietly(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (process.alive() && Instant.now().isBefore(deadline)) {
             if (ready()) {
@@ -120,12 +126,12 @@ final class ServiceProcess {
         return false;
     }
 
-    boolean ready() {
+    public boolean ready() {
         return readiness().startsWith("200 ");
     }
 
     /** The readiness endpoint's status and body, e.g. {@code 503 {"status":"DOWN"}}. */
-    String readiness() {
+    public String readiness() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -136,20 +142,20 @@ final class ServiceProcess {
     }
 
     /** SIGTERM: Spring's graceful shutdown closes Kafka Streams. */
-    void stop() {
+    public void stop() {
         process.stop(40);
     }
 
     /** SIGKILL: the process ends at once, mid-transaction if one is open. */
-    void kill() {
+    public void kill() {
         process.kill();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         return process.tail(lines);
     }
 }

@@ -1,4 +1,4 @@
-package org.entente.fault;
+package org.entente.testing.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

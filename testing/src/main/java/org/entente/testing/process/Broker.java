@@ -1,4 +1,4 @@
-package org.entente.fault;
+package org.entente.testing.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ import org.apache.kafka.common.Uuid;
  * only, every replication factor 1. It can be stopped (SIGTERM) and started again on the same
  * ports and data.
  */
-final class Broker {
+public final class Broker {
 
     private final String classpath;
     private final Path home;
@@ -30,18 +30,18 @@ final class Broker {
     private final int controllerPort = Ports.free();
     private final ChildProcess process;
 
-    Broker(String classpath, Path home) {
+    public Broker(String classpath, Path home) {
         this.classpath = classpath;
         this.home = home;
         this.process = new ChildProcess("kafka", home.resolveSibling("logs"));
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Writes the configuration, formats the storage and starts; returns once the broker answers. */
-    void create() {
+    public void create() {
         try {
             Files.createDirectories(home);
             Files.writeString(home.resolve("server.properties"), serverProperties());
@@ -57,7 +57,7 @@ final class Broker {
         start();
     }
 
-    void start() {
+    public void start() {
         process.start(List.of(ChildProcess.java(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
                 "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
                 "-cp", classpath, "kafka.Kafka", home.resolve("server.properties").toString()), Map.of());
@@ -65,16 +65,20 @@ final class Broker {
     }
 
     /** SIGTERM: a controlled shutdown, as an orchestrator stops a broker. */
-    void stop() {
+    public void stop() {
         process.stop(60);
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.alive();
     }
 
-    Path log() {
+    public Path log() {
         return process.log();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     private void awaitReady(Duration timeout) {
@@ -113,7 +117,7 @@ final class Broker {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -124,7 +128,7 @@ final class Broker {
 
     private String serverProperties() {
         return """
-                # Written by the fault suite; the same settings as deploy/local/run.sh, on free ports.
+                # Written by org.entente.testing.process.Broker; the same settings as deploy/local/run.sh, on free ports.
                 process.roles=broker,controller
                 node.id=1
                 listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
@@ -149,7 +153,7 @@ final class Broker {
 
     private static final String LOG4J2 = """
             status = warn
-            name = entente-fault-kafka
+            name = entente-process-kafka
             shutdownHook = disable
             appender.stdout.type = Console
             appender.stdout.name = STDOUT
