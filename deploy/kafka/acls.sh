@@ -169,6 +169,8 @@ allow notification-service transactionalId notification-service-lifecycle- prefi
 allow notification-service group notification-service-ledger literal Read
 allow notification-service topic notification-service-ledger- prefixed Create Delete Describe Read Write
 allow notification-service transactionalId notification-service-ledger- prefixed Describe Write
+# The webhook dispatcher (a plain consumer of alert.events.v1)
+allow notification-service group notification-service-webhooks literal Read
 
 # --- trust-service ------------------------------------------------------------------------
 # consumes

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Entente on this machine with nothing installed but a JDK 17: one Kafka broker (KRaft,
 # broker and controller in one process, its jars resolved from Maven Central through
-# deploy/local/pom.xml) and the three services, everything bound to 127.0.0.1.
+# deploy/local/pom.xml), the three services and the console, everything bound to 127.0.0.1.
 #
 #   deploy/local/run.sh [--no-build]
 #
@@ -57,9 +57,9 @@ BROKER_TIMEOUT=${ENTENTE_BROKER_TIMEOUT:-90}
 SERVICE_TIMEOUT=${ENTENTE_SERVICE_TIMEOUT:-240}
 STOP_TIMEOUT=40   # Spring Boot's graceful shutdown phase alone may take 30 s
 
-# The services, in start order, with their HTTP ports.
-SERVICES=(incident-service notification-service trust-service)
-PORTS=(8081 8082 8083)
+# The services and the console, in start order, with their HTTP ports.
+SERVICES=(incident-service notification-service trust-service console)
+PORTS=(8081 8082 8083 8080)
 
 # Prometheus, when installed: scrapes the services and evaluates deploy/prometheus/rules.
 PROMETHEUS=$(command -v prometheus || true)
@@ -407,6 +407,9 @@ start_services() {
         if [[ $name == notification-service ]]; then
             args+=(--entente.reference-data.file=deploy/local/reference-data.yml)
         fi
+        if [[ $name == console ]]; then
+            args+=("--entente.console.local-issuer=$STATE/local-issuer")
+        fi
         say "starting $name on port ${PORTS[i]} (log: $(relative "$LOGS")/$name.log)"
         launching=$name
         KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP "$JAVA" -Xmx384m -Djava.awt.headless=true \
@@ -488,6 +491,7 @@ banner() {
     else
         echo "  Prometheus is not installed: apt-get install prometheus (or put a prometheus binary on the PATH) to have it scrape the services."
     fi
+    echo "  Console: http://127.0.0.1:8080 (sign in as a sample PoC or role, or paste a token); API docs: /swagger-ui.html on each service."
     echo "  Tokens: deploy/local/token.sh poc EE (a state's point of contact), or coordinator, operator, planner, oversight;"
     echo "  e.g. curl -H \"Authorization: Bearer \$(deploy/local/token.sh poc EE)\" http://127.0.0.1:8081/api/v1/incidents"
     echo "  Logs: $(relative "$LOGS")/ (one file per process); state: $(relative "$STATE")/ (rm -rf it to reset)."

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.entente.console.ConsoleApplication;
 import org.entente.incident.IncidentServiceApplication;
 import org.entente.notification.NotificationServiceApplication;
 import org.entente.testing.KafkaBrokerExtension;
@@ -22,11 +24,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The three services, started once per test JVM against the shared test broker, each with its own
- * configuration and the embedded default's callers, sharing one clock that tests move. Every
+ * configuration and the embedded default's callers, sharing one clock that tests move; and the
+ * console, whose origin the services allow and whose sample sign-in uses the test issuer. Every
  * end-to-end test class uses this one set, so the services start once.
  */
 record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApplicationContext notifications,
-        ConfigurableApplicationContext trust) {
+        ConfigurableApplicationContext trust, ConfigurableApplicationContext console) {
 
     static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     static final Duration WAIT = Duration.ofSeconds(45);
@@ -47,16 +50,40 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
                 .build();
     }
 
+    /** The console's base URL, as a browser opens it. */
+    String consoleUrl() {
+        return baseUrl(console);
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext application) {
+        return "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+    }
+
     private static RunningServices start() {
         KafkaBrokerExtension.pointSpringAtTestBroker();
         Path stateDir = temporaryDirectory();
-        RunningServices services = new RunningServices(
-                start(IncidentServiceApplication.class, IncidentServiceApplication.CONFIG_NAME, stateDir),
-                start(NotificationServiceApplication.class, NotificationServiceApplication.CONFIG_NAME, stateDir,
-                        "entente.reference-data.file=src/test/resources/reference-data-e2e.yml",
-                        "entente.deadlines.check-interval=200ms",
-                        "entente.deadlines.settle=500ms"),
-                start(TrustServiceApplication.class, TrustServiceApplication.CONFIG_NAME, stateDir));
+        int consolePort = freePort();
+        String consoleOrigin = "entente.console.origins=http://127.0.0.1:" + consolePort;
+        ConfigurableApplicationContext incidents = start(IncidentServiceApplication.class, IncidentServiceApplication.CONFIG_NAME,
+                stateDir, consoleOrigin);
+        ConfigurableApplicationContext notifications = start(NotificationServiceApplication.class,
+                NotificationServiceApplication.CONFIG_NAME, stateDir, consoleOrigin,
+                "entente.reference-data.file=src/test/resources/reference-data-e2e.yml",
+                "entente.deadlines.check-interval=200ms",
+                "entente.deadlines.settle=500ms");
+        ConfigurableApplicationContext trust = start(TrustServiceApplication.class, TrustServiceApplication.CONFIG_NAME, stateDir,
+                consoleOrigin);
+        // Arguments, not default properties: those would lose to console.yml's port.
+        ConfigurableApplicationContext console = new SpringApplicationBuilder(ConsoleApplication.class)
+                .properties(ConsoleApplication.CONFIG_NAME)
+                .run("--server.port=" + consolePort,
+                        "--entente.console.services.incident=" + baseUrl(incidents),
+                        "--entente.console.services.notification=" + baseUrl(notifications),
+                        "--entente.console.services.trust=" + baseUrl(trust),
+                        // The directory of the test issuer's keys, which the services trust (KafkaBrokerExtension).
+                        "--entente.console.local-issuer="
+                                + Path.of(System.getProperty("entente.security.local-issuer.public-keys")).getParent());
+        RunningServices services = new RunningServices(incidents, notifications, trust, console);
         for (ConfigurableApplicationContext service : services.all()) {
             await().atMost(WAIT).untilAsserted(() -> client(service).get().uri("/actuator/health/readiness").exchange()
                     .expectStatus().isOk());
@@ -64,11 +91,13 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
         return services;
     }
 
+    /** The three services (the console serves pages and has no metrics of its own). */
     List<ConfigurableApplicationContext> all() {
         return List.of(incidents, notifications, trust);
     }
 
     private void stop() {
+        console.close();
         all().forEach(ConfigurableApplicationContext::close);
     }
 
@@ -85,6 +114,14 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
                 .properties(properties)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", CLOCK))
                 .run();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path temporaryDirectory() {

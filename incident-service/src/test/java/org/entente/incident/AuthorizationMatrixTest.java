@@ -55,14 +55,15 @@ class AuthorizationMatrixTest {
     }
 
     List<Rule> rules() {
-        return List.of(
+        return Stream.concat(Stream.of(
                 new Rule("POST /api/v1/incidents", client -> client.post().uri("/api/v1/incidents")
                         .contentType(MediaType.APPLICATION_JSON).body(reportAnyStateMayMake()),
                         onlyRoles(202, "poc")),
                 new Rule("GET /api/v1/incidents/{id}", client -> client.get().uri("/api/v1/incidents/" + estoniasIncident),
                         ownStateOnly("EE", 200)),
                 new Rule("GET /api/v1/incidents", client -> client.get().uri("/api/v1/incidents"),
-                        onlyRoles(200, "poc")));
+                        onlyRoles(200, "poc"))),
+                AccessMatrix.apiDocs().stream()).toList();
     }
 
     /** The sample report names FI and LV as recipients, which their own PoCs may not do. */

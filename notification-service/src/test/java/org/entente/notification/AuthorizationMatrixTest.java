@@ -94,8 +94,10 @@ class AuthorizationMatrixTest {
     }
 
     List<Rule> rules() {
-        return List.of(
+        return Stream.concat(Stream.of(
                 new Rule("GET /api/v1/alerts", c -> c.get().uri("/api/v1/alerts"), onlyRoles(200, "poc")),
+                // Any state's PoC may open its own live inbox (the stream ends by itself: entente.inbox.stream-timeout).
+                new Rule("GET /api/v1/alerts/stream", c -> c.get().uri("/api/v1/alerts/stream"), onlyRoles(200, "poc")),
                 new Rule("GET /api/v1/alerts/{id}", c -> c.get().uri("/api/v1/alerts/" + finlandsAlert), ownStateOnly("FI", 200)),
                 new Rule("POST /api/v1/alerts/{id}/acknowledgement",
                         c -> c.post().uri("/api/v1/alerts/" + finlandsAlert + "/acknowledgement"), ownStateOnly("FI", 202)),
@@ -122,7 +124,8 @@ class AuthorizationMatrixTest {
                         c -> c.get().uri("/api/v1/ledger/incidents/" + incidentId + "/personal-data-recipients"),
                         onlyRoles(200, "oversight")),
                 new Rule("GET /api/v1/ledger/withheld", c -> c.get().uri("/api/v1/ledger/withheld?recipient=FI"),
-                        onlyRoles(200, "oversight")));
+                        onlyRoles(200, "oversight"))),
+                AccessMatrix.apiDocs().stream()).toList();
     }
 
     @Test

@@ -47,6 +47,18 @@ public final class AccessMatrix {
         return endpoints;
     }
 
+    /**
+     * The API documentation every service serves (springdoc, see platform's ApiDocsConfiguration):
+     * public by design, so every caller gets it, a forged token included (it is not even read).
+     */
+    public static List<Rule> apiDocs() {
+        return List.of(
+                new Rule("GET /v3/api-docs", c -> c.get().uri("/v3/api-docs"), anyone(200)),
+                new Rule("GET /v3/api-docs.yaml", c -> c.get().uri("/v3/api-docs.yaml"), anyone(200)),
+                new Rule("GET /v3/api-docs/swagger-config", c -> c.get().uri("/v3/api-docs/swagger-config"), anyone(200)),
+                new Rule("GET /swagger-ui.html", c -> c.get().uri("/swagger-ui.html"), anyone(302)));
+    }
+
     public static Stream<DynamicTest> tests(RestTestClient http, List<Rule> rules) {
         return rules.stream().flatMap(rule -> CALLERS.stream().map(caller -> DynamicTest.dynamicTest(
                 rule.endpoint() + " as " + caller + " → " + rule.expectedStatus().applyAsInt(caller),
@@ -59,6 +71,11 @@ public final class AccessMatrix {
                     }
                     request.exchange().expectStatus().isEqualTo(rule.expectedStatus().applyAsInt(caller));
                 })));
+    }
+
+    /** Public: the same status whoever calls. */
+    public static ToIntFunction<String> anyone(int status) {
+        return caller -> status;
     }
 
     /** Only these roles (any state's PoC when POC is among them); no valid token 401, others 403. */

@@ -274,7 +274,7 @@ class TrustServiceIntegrationTest {
 
     List<Rule> accessRules() {
         List<String> hub = List.of("operator", "coordinator");
-        return List.of(
+        return Stream.concat(Stream.of(
                 new Rule("GET /api/v1/trust/states", http -> http.get().uri("/api/v1/trust/states"),
                         onlyRoles(200, "operator", "coordinator")),
                 new Rule("GET /api/v1/trust/states/{code}", http -> http.get().uri("/api/v1/trust/states/EE"),
@@ -282,7 +282,8 @@ class TrustServiceIntegrationTest {
                 new Rule("GET /api/v1/trust/pairs/{from}/{to}", http -> http.get().uri("/api/v1/trust/pairs/FI/EE"),
                         hubOrStates(200, hub, "FI", "EE")),
                 new Rule("GET /api/v1/trust/agreements/{agreementId}", http -> http.get().uri("/api/v1/trust/agreements/" + NORDIC),
-                        onlyRoles(200, "operator", "coordinator")));
+                        onlyRoles(200, "operator", "coordinator"))),
+                AccessMatrix.apiDocs().stream()).toList();
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.entente.schemas.Labels;
  * An alert as its recipient reads it: only the fields its agreement let through, what was
  * withheld and why, the deadlines with their outcomes, and the timeline. Never who else received it.
  */
-record AlertView(
+public record AlertView(
         String id,
         String incidentId,
         String status,
@@ -48,7 +48,7 @@ record AlertView(
     record TimelineView(Instant at, String what, String detail) {
     }
 
-    static AlertView of(AlertLifecycle state) {
+    public static AlertView of(AlertLifecycle state) {
         AlertIssued alert = state.getIssued();
         return new AlertView(
                 alert.getAlertId(),

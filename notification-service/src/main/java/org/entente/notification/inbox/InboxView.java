@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * read would go to the host owning the state's partition.
  */
 @Component
-class InboxView {
+public class InboxView {
 
     private final InteractiveQueryService queries;
 
@@ -35,7 +35,7 @@ class InboxView {
         return alerts;
     }
 
-    Optional<AlertLifecycle> alert(String state, String alertId) {
+    public Optional<AlertLifecycle> alert(String state, String alertId) {
         return Optional.ofNullable(store().get(state + "/" + alertId));
     }
 

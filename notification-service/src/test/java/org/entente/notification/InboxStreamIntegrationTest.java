@@ -1,0 +1,164 @@
+package org.entente.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.entente.events.EventMetadata;
+import org.entente.events.IncidentClass;
+import org.entente.events.IncidentReported;
+import org.entente.events.Sector;
+import org.entente.events.Severity;
+import org.entente.events.Tlp;
+import org.entente.schemas.Topics;
+import org.entente.testing.TestTokens;
+import org.entente.testing.TopicProbe;
+import org.entente.testing.WithKafkaBroker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live inbox on a real broker: PoCs of two states hold GET /api/v1/alerts/stream open; an
+ * alert for one of them is announced on its stream only (alert id and status), and its
+ * acknowledgement too. Shares the matrix test's context (same configuration).
+ */
+@WithKafkaBroker
+@ActiveProfiles("test")
+@SpringBootTest(classes = {NotificationServiceApplication.class, NotificationPipelineIntegrationTest.ClockConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {NotificationServiceApplication.CONFIG_NAME,
+                "entente.reference-data.file=src/test/resources/reference-data-test.yml"})
+class InboxStreamIntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    RestTestClient http;
+    EventStream estonia;
+    EventStream latvia;
+
+    @BeforeEach
+    void openStreams() throws Exception {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        estonia = EventStream.open(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"), "poc-ee");
+        latvia = EventStream.open(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"), "poc-lv");
+    }
+
+    @AfterEach
+    void closeStreams() {
+        estonia.close();
+        latvia.close();
+    }
+
+    @Test
+    void shouldAnnounceAnAlertAndItsAcknowledgementOnlyOnTheStreamsOfItsRecipientState() {
+        String incidentId = "INC-STREAM-" + UUID.randomUUID();
+        TopicProbe.write(Topics.INCIDENTS.name(), incidentId, swedishHospitalIncident(incidentId));
+
+        await().atMost(WAIT).until(() -> alertOfEstonia(incidentId) != null);
+        String alertId = alertOfEstonia(incidentId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(estonia.events())
+                .contains(Map.of("id", alertId, "status", "delivered")));
+
+        http.post().uri("/api/v1/alerts/" + alertId + "/acknowledgement").header("Authorization", TestTokens.bearer("poc-ee"))
+                .exchange().expectStatus().isAccepted();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(estonia.events())
+                .contains(Map.of("id", alertId, "status", "acknowledged")));
+        assertThat(estonia.events()).filteredOn(event -> event.get("id").equals(alertId)).containsExactly(
+                Map.of("id", alertId, "status", "delivered"),
+                Map.of("id", alertId, "status", "acknowledged"));
+        // One consumer thread writes to every stream in turn: Latvia's had its chance before Estonia's last event.
+        assertThat(latvia.events()).noneMatch(event -> event.get("id").equals(alertId));
+        assertThat(latvia.isOpen()).isTrue();
+    }
+
+    private String alertOfEstonia(String incidentId) {
+        List<?> alerts = http.get().uri("/api/v1/alerts").header("Authorization", TestTokens.bearer("poc-ee")).exchange()
+                .expectBody(List.class).returnResult().getResponseBody();
+        return alerts.stream().map(alert -> (Map<?, ?>) alert).filter(alert -> incidentId.equals(alert.get("incidentId")))
+                .map(alert -> (String) alert.get("id")).findFirst().orElse(null);
+    }
+
+    private static IncidentReported swedishHospitalIncident(String incidentId) {
+        var now = NotificationPipelineIntegrationTest.CLOCK.instant();
+        return IncidentReported.newBuilder()
+                .setMetadata(new EventMetadata("event-" + incidentId, now, "test", null))
+                .setIncidentId(incidentId).setReportingState("SE").setReporter("se-poc")
+                .setDetectedAt(now).setReportedAt(now)
+                .setSector(Sector.HEALTH).setIncidentClass(IncidentClass.INTRUSIONS).setSeverity(Severity.HIGH)
+                .setTlp(Tlp.GREEN).setTitle("Hospital network intrusion").setSummary("Lateral movement seen in a regional hospital.")
+                .build();
+    }
+
+    /** A text/event-stream read line by line in the background; the JSON data of its "alert" events. */
+    static final class EventStream {
+
+        private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+        private final Stream<String> lines;
+        private final Thread reader;
+
+        private EventStream(Stream<String> lines) {
+            this.lines = lines;
+            this.reader = new Thread(this::read, "test-event-stream");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static EventStream open(URI uri, String caller) throws Exception {
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", TestTokens.bearer(caller)).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            return new EventStream(response.body());
+        }
+
+        @SuppressWarnings("unchecked")
+        private void read() {
+            JsonMapper json = JsonMapper.builder().build();
+            String event = null;
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.startsWith("event:")) {
+                    event = line.substring("event:".length()).strip();
+                } else if (line.startsWith("data:") && "alert".equals(event)) {
+                    events.add(json.readValue(line.substring("data:".length()), Map.class));
+                } else if (line.isEmpty()) {
+                    event = null;
+                }
+            }
+        }
+
+        List<Map<String, Object>> events() {
+            return List.copyOf(events);
+        }
+
+        boolean isOpen() {
+            return reader.isAlive();
+        }
+
+        void close() {
+            lines.close();
+        }
+    }
+}
