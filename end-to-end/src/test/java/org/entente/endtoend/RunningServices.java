@@ -105,7 +105,7 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
             String... properties) {
         return new SpringApplicationBuilder(application)
                 .profiles("local")
-                .properties(configName, "server.port=0",
+                .properties(configName,
                         "spring.cloud.stream.kafka.streams.binder.configuration.commit.interval.ms=100",
                         "spring.cloud.stream.kafka.streams.binder.configuration.statestore.cache.max.bytes=0",
                         "spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir.resolve(application.getSimpleName()),
@@ -113,7 +113,9 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
                         "entente.trust.metrics.refresh-interval=1s")
                 .properties(properties)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", CLOCK))
-                .run();
+                // An argument, not a default property, which would lose to the service's own port and
+                // clash with a running deploy/local/run.sh.
+                .run("--server.port=0");
     }
 
     private static int freePort() {
