@@ -1,0 +1,30 @@
+package org.entente.exercise;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.entente.exercise", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule scenariosAndReportsArePlainJava = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "org.apache.kafka..");
+
+    @ArchTest
+    static final ArchRule onlyTheScenarioFeatureUsesItsInternals = noClasses()
+            .that().resideOutsideOfPackages("..exercise.scenario", "..exercise.scenario.internal..")
+            .should().dependOnClassesThat().resideInAPackage("..exercise.scenario.internal..");
+
+    @ArchTest
+    static final ArchRule scenariosKnowNothingOfReportsOrTheGenerator = noClasses()
+            .that().resideInAPackage("..exercise.scenario..")
+            .should().dependOnClassesThat().resideInAnyPackage("..exercise.report..", "..exercise.generator..");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("org.entente.exercise.(*)..").should().beFreeOfCycles();
+}
