@@ -1,0 +1,125 @@
+package org.entente.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.entente.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run on one standalone broker, in this order: raw hop ({@link RawHop}) and raw fan-out
+ * ({@link RawFanOut}) before any service runs; Entente's fan-out stage alone ({@link FanOutStage});
+ * the three services started one after the other (each one's start-up time alone); end to end
+ * ({@link EndToEnd}); intake latency, then, once the pipeline has drained, report → inbox latency
+ * ({@link Latencies}); every process's resident memory. target/benchmark/run-&lt;time&gt;-&lt;states&gt;x&lt;recipients&gt;/
+ * keeps the generated reference data, the configuration, every process's log and, when profiling,
+ * notification-service's flight recordings; Kafka's data and the state stores are deleted at the end.
+ */
+final class Benchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+    private static final List<String> SERVICES = List.of(Installation.INCIDENT_SERVICE, Installation.NOTIFICATION_SERVICE,
+            Installation.TRUST_SERVICE);
+    /** Every consumer group of the pipeline and its input: the pipeline has drained when none lags. */
+    private static final Map<String, String> INPUTS = Map.of(
+            "incident-service", Topics.INCIDENTS.name(),
+            "notification-service-fanout", Topics.INCIDENTS.name(),
+            "notification-service-lifecycle", Topics.ALERTS.name(),
+            "notification-service-ledger", Topics.DISCLOSURES.name(),
+            "notification-service-webhooks", Topics.ALERTS.name(),
+            "trust-service", Topics.COMMITMENT_OUTCOMES.name());
+
+    private final Parameters parameters;
+    private final Installation installation;
+    private final GeneratedReferenceData referenceData;
+
+    Benchmark(Parameters parameters, Installation installation) {
+        this.parameters = parameters;
+        this.installation = installation;
+        this.referenceData = new GeneratedReferenceData(parameters.states(), parameters.recipients());
+    }
+
+    BenchmarkReport run() {
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path home = installation.workDir().resolve("run-%s-%dx%d".formatted(time, parameters.states(), parameters.recipients()));
+        Path referenceFile = referenceData.write(home.resolve("reference-data.yml"));
+        Path issuerKeys = home.resolve("local-issuer");
+        EntenteApi api = new EntenteApi(issuerKeys);
+        BenchmarkReport report = new BenchmarkReport(Machine.describe(), describe(parameters));
+        log.info("Benchmark run in {}", home);
+        try (BenchBroker broker = new BenchBroker(installation.brokerClasspath(), home.resolve("kafka"));
+                IncidentWriter writer = new IncidentWriter(broker.bootstrapServers(), referenceData.states());
+                EntenteServices services = new EntenteServices(installation, home, broker.bootstrapServers(), issuerKeys,
+                        referenceFile, parameters.profile())) {
+            log.info("Raw hop: {} records", parameters.hopRecords());
+            report.add(new RawHop(broker).measure(parameters.hopRecords()));
+            log.info("Raw fan-out: {} incidents", parameters.incidents());
+            report.add(new RawFanOut(broker, referenceFile).measure(writer, parameters.incidents()));
+            log.info("Entente fan-out stage: notification-service with only the fan-out bound, first start");
+            new FanOutStage(broker, writer, services, parameters).measure().forEach(report::add);
+            Map<String, Long> startUps = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                log.info("Starting {}", service);
+                startUps.put(service, services.start(service));
+            }
+            Progress.await("consumer groups to settle", () -> Progress.Status.counted(INPUTS.size(),
+                    INPUTS.entrySet().stream().filter(input -> broker.settled(input.getKey(), input.getValue())).count()));
+            log.info("End to end: {} incidents", parameters.incidents());
+            new EndToEnd(broker, writer, services, api, parameters, referenceData.states()).measure().forEach(report::add);
+            Latencies latencies = new Latencies(broker,
+                    new ReportLoad(api, services.get(Installation.INCIDENT_SERVICE).baseUrl(), referenceData.states()), parameters);
+            log.info("Intake latency: {} reports/s for {}", parameters.intakeRate(), parameters.latencyDuration());
+            report.add(latencies.intake());
+            Progress.await("pipeline to drain", () -> INPUTS.entrySet().stream()
+                    .map(input -> broker.consumed(input.getKey(), input.getValue()))
+                    .reduce(new Progress.Status(0, 0), Progress.Status::plus));
+            log.info("Report → inbox latency: {} reports/s for {}", parameters.incidentRate(), parameters.latencyDuration());
+            report.add(latencies.reportToInbox());
+            report.add(new Measurement.Footprint("kafka", "Kafka broker", broker.startUpNanos(), ResidentMemory.of(broker.pid())));
+            startUps.forEach((service, nanos) -> report.add(new Measurement.Footprint(service, service, nanos,
+                    ResidentMemory.of(services.get(service).pid()))));
+        }
+        deleteData(home);
+        return report;
+    }
+
+    private static Map<String, Object> describe(Parameters parameters) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("states", parameters.states());
+        described.put("recipients", parameters.recipients());
+        described.put("agreements", parameters.agreements());
+        described.put("incidents", parameters.incidents());
+        described.put("alerts", (long) parameters.incidents() * parameters.recipients());
+        described.put("warmUp", "1/" + Parameters.WARM_UP_DIVISOR + " of each throughput volume first, untimed");
+        described.put("commitmentsPerAlert", GeneratedReferenceData.COMMITMENTS.size());
+        described.put("hopRecords", parameters.hopRecords());
+        described.put("intakeRate", parameters.intakeRate());
+        described.put("incidentRate", parameters.incidentRate());
+        described.put("latencyDuration", parameters.latencyDuration().toString());
+        described.put("partitions", BenchBroker.PARTITIONS);
+        described.put("serviceJvmOptions", String.join(" ", EntenteServices.JVM_OPTIONS));
+        described.put("profile", parameters.profile());
+        return described;
+    }
+
+    /** Kafka's data and the state stores run to gigabytes in a large run. */
+    private static void deleteData(Path home) {
+        for (Path data : List.of(home.resolve("kafka").resolve("data"), home.resolve("state"))) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

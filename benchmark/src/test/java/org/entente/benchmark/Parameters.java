@@ -1,0 +1,77 @@
+package org.entente.benchmark;
+
+import java.time.Duration;
+
+/**
+ * What one benchmark run measures, from {@code -Dentente.bench.*} (defaults in the module's pom):
+ *
+ * @param states number of states in the generated reference data (2 to {@link GeneratedReferenceData#MAX_STATES})
+ * @param recipients recipients of every incident, 1 to states − 1 (states − 1: a full mesh of agreements)
+ * @param alerts alerts per throughput measurement: raw fan-out, Entente's fan-out stage, end to end
+ *        (incidents = alerts / recipients, at least one)
+ * @param hopRecords 500-byte records through the raw hop
+ * @param intakeRate reports per second while intake latency is measured
+ * @param incidentRate reports per second while report-to-inbox latency is measured
+ * @param latencyDuration how long each latency measurement sends reports
+ * @param profile whether the services run with a flight recording (JFR, settings=profile)
+ */
+record Parameters(int states, int recipients, int alerts, int hopRecords, int intakeRate, int incidentRate,
+        Duration latencyDuration, boolean profile) {
+
+    static final int WARM_UP_DIVISOR = 5;
+
+    Parameters {
+        if (states < 2 || states > GeneratedReferenceData.MAX_STATES) {
+            throw new IllegalArgumentException("states must be 2 to " + GeneratedReferenceData.MAX_STATES + ", not " + states);
+        }
+        if (recipients < 1 || recipients >= states) {
+            throw new IllegalArgumentException("recipients must be 1 to states - 1 (" + (states - 1) + "), not " + recipients);
+        }
+        if (recipients % 2 == 1 && states % 2 == 1) {
+            throw new IllegalArgumentException("an odd number of recipients (" + recipients + ") needs an even number of states: "
+                    + "every state has exactly that many partners, so states x recipients must be even");
+        }
+        if (alerts < 1 || hopRecords < 1 || intakeRate < 1 || incidentRate < 1 || latencyDuration.isNegative()
+                || latencyDuration.isZero()) {
+            throw new IllegalArgumentException("alerts, hop records, rates and the latency duration must be positive");
+        }
+    }
+
+    static Parameters fromSystemProperties() {
+        return new Parameters(
+                Integer.parseInt(required("entente.bench.states")),
+                Integer.parseInt(required("entente.bench.recipients")),
+                Integer.parseInt(required("entente.bench.alerts")),
+                Integer.parseInt(required("entente.bench.hop-records")),
+                Integer.parseInt(required("entente.bench.intake-rate")),
+                Integer.parseInt(required("entente.bench.incident-rate")),
+                Duration.parse(required("entente.bench.latency-duration")),
+                Boolean.parseBoolean(required("entente.bench.profile")));
+    }
+
+    /** Incidents per throughput measurement: each fans out to {@link #recipients} alerts. */
+    int incidents() {
+        return Math.max(1, alerts / recipients);
+    }
+
+    /** Bilateral agreements in the generated reference data: every state has {@link #recipients} partners. */
+    int agreements() {
+        return states * recipients / 2;
+    }
+
+    /**
+     * What goes through a path untimed before it is measured, a fifth of the measured volume: the
+     * JIT has compiled the hot code and the clients have their connections when the clock starts.
+     */
+    static int warmUp(int volume) {
+        return Math.max(1, volume / WARM_UP_DIVISOR);
+    }
+
+    static String required(String name) {
+        String value = System.getProperty(name, "").strip();
+        if (value.isEmpty() || value.startsWith("${")) {
+            throw new IllegalStateException("System property " + name + " is not set: run through Maven (see benchmark/README.md)");
+        }
+        return value;
+    }
+}
