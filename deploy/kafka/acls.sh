@@ -14,7 +14,7 @@
 #                             sasl.mechanism, sasl.jaas.config (required unless --dry-run)
 #   KAFKA_BIN                 directory of kafka-acls.sh and kafka-configs.sh (default: PATH)
 #   INCIDENT_SERVICE_KAFKA_PASSWORD, NOTIFICATION_SERVICE_KAFKA_PASSWORD,
-#   TRUST_SERVICE_KAFKA_PASSWORD
+#   TRUST_SERVICE_KAFKA_PASSWORD, EXERCISE_SERVICE_KAFKA_PASSWORD
 #                             when set, the user's SCRAM-SHA-512 credential is created (or
 #                             replaced) with it; unset, the user's credential is left alone.
 #                             kafka-configs' syntax forbids `,` and `]` in a password.
@@ -90,6 +90,7 @@ allow() {
 scram_user incident-service
 scram_user notification-service
 scram_user trust-service
+scram_user exercise-service
 
 # --- incident-service ---------------------------------------------------------------------
 # publishes
@@ -104,6 +105,7 @@ allow incident-service topic reference.agreements.v1 literal Create Describe
 allow incident-service topic alert.events.v1 literal Create Describe
 allow incident-service topic commitment.outcomes.v1 literal Create Describe
 allow incident-service topic disclosure.ledger.v1 literal Create Describe
+allow incident-service topic exercise.clocks.v1 literal Create Describe
 # dead letters of what it consumes
 allow incident-service topic incident.events.v1.dlq literal Write
 # provisions the dead-letter topics
@@ -114,6 +116,7 @@ allow incident-service topic reference.agreements.v1.dlq literal Create Describe
 allow incident-service topic alert.events.v1.dlq literal Create Describe
 allow incident-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow incident-service topic disclosure.ledger.v1.dlq literal Create Describe
+allow incident-service topic exercise.clocks.v1.dlq literal Create Describe
 # Kafka Streams application incident-service
 allow incident-service group incident-service literal Read
 allow incident-service topic incident-service- prefixed Create Delete Describe Read Write
@@ -134,6 +137,7 @@ allow notification-service topic reference.contacts.v1 literal Read
 allow notification-service topic reference.agreements.v1 literal Read
 allow notification-service topic alert.events.v1 literal Read
 allow notification-service topic disclosure.ledger.v1 literal Read
+allow notification-service topic exercise.clocks.v1 literal Read
 # provisions the catalogue
 allow notification-service topic incident.events.v1 literal Create Describe
 allow notification-service topic reference.states.v1 literal Create Describe
@@ -142,6 +146,7 @@ allow notification-service topic reference.agreements.v1 literal Create Describe
 allow notification-service topic alert.events.v1 literal Create Describe
 allow notification-service topic commitment.outcomes.v1 literal Create Describe
 allow notification-service topic disclosure.ledger.v1 literal Create Describe
+allow notification-service topic exercise.clocks.v1 literal Create Describe
 # dead letters of what it consumes
 allow notification-service topic incident.events.v1.dlq literal Write
 allow notification-service topic reference.states.v1.dlq literal Write
@@ -149,6 +154,7 @@ allow notification-service topic reference.contacts.v1.dlq literal Write
 allow notification-service topic reference.agreements.v1.dlq literal Write
 allow notification-service topic alert.events.v1.dlq literal Write
 allow notification-service topic disclosure.ledger.v1.dlq literal Write
+allow notification-service topic exercise.clocks.v1.dlq literal Write
 # provisions the dead-letter topics
 allow notification-service topic incident.events.v1.dlq literal Create Describe
 allow notification-service topic reference.states.v1.dlq literal Create Describe
@@ -157,6 +163,7 @@ allow notification-service topic reference.agreements.v1.dlq literal Create Desc
 allow notification-service topic alert.events.v1.dlq literal Create Describe
 allow notification-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow notification-service topic disclosure.ledger.v1.dlq literal Create Describe
+allow notification-service topic exercise.clocks.v1.dlq literal Create Describe
 # Kafka Streams application notification-service-fanout
 allow notification-service group notification-service-fanout literal Read
 allow notification-service topic notification-service-fanout- prefixed Create Delete Describe Read Write
@@ -183,6 +190,7 @@ allow trust-service topic reference.agreements.v1 literal Create Describe
 allow trust-service topic alert.events.v1 literal Create Describe
 allow trust-service topic commitment.outcomes.v1 literal Create Describe
 allow trust-service topic disclosure.ledger.v1 literal Create Describe
+allow trust-service topic exercise.clocks.v1 literal Create Describe
 # dead letters of what it consumes
 allow trust-service topic commitment.outcomes.v1.dlq literal Write
 # provisions the dead-letter topics
@@ -193,9 +201,32 @@ allow trust-service topic reference.agreements.v1.dlq literal Create Describe
 allow trust-service topic alert.events.v1.dlq literal Create Describe
 allow trust-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow trust-service topic disclosure.ledger.v1.dlq literal Create Describe
+allow trust-service topic exercise.clocks.v1.dlq literal Create Describe
 # Kafka Streams application trust-service
 allow trust-service group trust-service literal Read
 allow trust-service topic trust-service- prefixed Create Delete Describe Read Write
 allow trust-service transactionalId trust-service- prefixed Describe Write
+
+# --- exercise-service (a client: the replay) ----------------------------------------------
+# publishes
+allow exercise-service topic incident.events.v1 literal Write
+allow exercise-service topic alert.events.v1 literal Write
+allow exercise-service topic exercise.clocks.v1 literal Write
+# publishes a scenario's own reference data under the exercise's keys, removed at the end. ACLs
+# cannot limit a writer to a key prefix: this user could overwrite live reference data too, so
+# give it to the exercise runner only and keep its password apart from the services'.
+allow exercise-service topic reference.states.v1 literal Write
+allow exercise-service topic reference.contacts.v1 literal Write
+allow exercise-service topic reference.agreements.v1 literal Write
+# consumes (assigned partitions, no group)
+allow exercise-service topic alert.events.v1 literal Read
+allow exercise-service topic disclosure.ledger.v1 literal Read
+allow exercise-service topic commitment.outcomes.v1 literal Read
+# waits for notification-service: its applications' committed offsets, the clock's partitions
+allow exercise-service group notification-service-fanout literal Describe
+allow exercise-service group notification-service-lifecycle literal Describe
+allow exercise-service topic incident.events.v1 literal Describe
+allow exercise-service topic alert.events.v1 literal Describe
+allow exercise-service topic exercise.clocks.v1 literal Describe
 
 echo "acls.sh: done" >&2

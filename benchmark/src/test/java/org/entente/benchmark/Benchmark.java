@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * ({@link RawFanOut}) before any service runs; Entente's fan-out stage alone ({@link FanOutStage});
  * the three services started one after the other (each one's start-up time alone); end to end
  * ({@link EndToEnd}); intake latency, then, once the pipeline has drained, report → inbox latency
- * ({@link Latencies}); every process's resident memory. target/benchmark/run-&lt;time&gt;-&lt;states&gt;x&lt;recipients&gt;/
+ * ({@link Latencies}); a generated exercise replayed in simulated mode ({@link ExerciseReplay});
+ * every process's resident memory. target/benchmark/run-&lt;time&gt;-&lt;states&gt;x&lt;recipients&gt;/
  * keeps the generated reference data, the configuration, every process's log and, when profiling,
  * notification-service's flight recordings; Kafka's data and the state stores are deleted at the end.
  */
@@ -85,6 +86,8 @@ final class Benchmark {
                     .reduce(new Progress.Status(0, 0), Progress.Status::plus));
             log.info("Report → inbox latency: {} reports/s for {}", parameters.incidentRate(), parameters.latencyDuration());
             report.add(latencies.reportToInbox());
+            log.info("Exercise replay: a generated scenario of {} injects, simulated", parameters.exerciseInjects());
+            report.add(new ExerciseReplay(broker.bootstrapServers(), parameters.exerciseInjects()).measure());
             report.add(new Measurement.Footprint("kafka", "Kafka broker", broker.startUpNanos(), ResidentMemory.of(broker.pid())));
             startUps.forEach((service, nanos) -> report.add(new Measurement.Footprint(service, service, nanos,
                     ResidentMemory.of(services.get(service).pid()))));
@@ -106,6 +109,8 @@ final class Benchmark {
         described.put("intakeRate", parameters.intakeRate());
         described.put("incidentRate", parameters.incidentRate());
         described.put("latencyDuration", parameters.latencyDuration().toString());
+        described.put("exerciseInjects", parameters.exerciseInjects());
+        described.put("exerciseStates", ExerciseReplay.STATES);
         described.put("partitions", BenchBroker.PARTITIONS);
         described.put("serviceJvmOptions", String.join(" ", EntenteServices.JVM_OPTIONS));
         described.put("profile", parameters.profile());

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BenchmarkSmokeTest {
 
-    private static final Parameters TINY = new Parameters(8, 2, 200, 2_000, 20, 10, Duration.ofSeconds(2), false);
+    private static final Parameters TINY = new Parameters(8, 2, 200, 2_000, 20, 10, Duration.ofSeconds(2), 20, false);
 
     @Test
     void shouldWriteEveryRowWithExactCounts() {
@@ -39,7 +39,7 @@ class BenchmarkSmokeTest {
         });
         assertThat(ids).containsExactly("raw-hop", "raw-fan-out", "entente-fan-out", "notification-service-first-start",
                 "entente-inbox", "entente-end-to-end", "intake-latency", "report-to-inbox-latency",
-                "kafka", "incident-service", "notification-service", "trust-service");
+                "exercise-replay", "kafka", "incident-service", "notification-service", "trust-service");
         assertThat(counts).containsEntry("raw-hop", 2_000L).containsEntry("raw-fan-out", 200L)
                 .containsEntry("entente-fan-out", 200L).containsEntry("entente-inbox", 200L).containsEntry("entente-end-to-end", 200L)
                 .containsEntry("intake-latency", 40L).containsEntry("report-to-inbox-latency", 40L);

@@ -96,4 +96,22 @@ sealed interface Measurement {
             return figures;
         }
     }
+
+    /** A generated exercise scenario replayed in simulated mode: {@code injects}, the {@code events} observed, in {@code nanos}. */
+    record Replay(String id, String name, int injects, long alerts, long nanos) implements Measurement {
+
+        @Override
+        public String result() {
+            return "%,d injects, %,d alerts in %.1f s".formatted(injects, alerts, nanos / 1e9);
+        }
+
+        @Override
+        public Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("injects", injects);
+            figures.put("alerts", alerts);
+            figures.put("seconds", nanos / 1e9);
+            return figures;
+        }
+    }
 }

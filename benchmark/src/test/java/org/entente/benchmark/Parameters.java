@@ -13,10 +13,11 @@ import java.time.Duration;
  * @param intakeRate reports per second while intake latency is measured
  * @param incidentRate reports per second while report-to-inbox latency is measured
  * @param latencyDuration how long each latency measurement sends reports
+ * @param exerciseInjects injects of the generated exercise scenario replayed in simulated mode
  * @param profile whether the services run with a flight recording (JFR, settings=profile)
  */
 record Parameters(int states, int recipients, int alerts, int hopRecords, int intakeRate, int incidentRate,
-        Duration latencyDuration, boolean profile) {
+        Duration latencyDuration, int exerciseInjects, boolean profile) {
 
     static final int WARM_UP_DIVISOR = 5;
 
@@ -31,9 +32,9 @@ record Parameters(int states, int recipients, int alerts, int hopRecords, int in
             throw new IllegalArgumentException("an odd number of recipients (" + recipients + ") needs an even number of states: "
                     + "every state has exactly that many partners, so states x recipients must be even");
         }
-        if (alerts < 1 || hopRecords < 1 || intakeRate < 1 || incidentRate < 1 || latencyDuration.isNegative()
+        if (alerts < 1 || hopRecords < 1 || intakeRate < 1 || incidentRate < 1 || exerciseInjects < 1 || latencyDuration.isNegative()
                 || latencyDuration.isZero()) {
-            throw new IllegalArgumentException("alerts, hop records, rates and the latency duration must be positive");
+            throw new IllegalArgumentException("alerts, hop records, rates, injects and the latency duration must be positive");
         }
     }
 
@@ -46,6 +47,7 @@ record Parameters(int states, int recipients, int alerts, int hopRecords, int in
                 Integer.parseInt(required("entente.bench.intake-rate")),
                 Integer.parseInt(required("entente.bench.incident-rate")),
                 Duration.parse(required("entente.bench.latency-duration")),
+                Integer.parseInt(required("entente.bench.exercise-injects")),
                 Boolean.parseBoolean(required("entente.bench.profile")));
     }
 

@@ -12,8 +12,12 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule scenariosAndReportsArePlainJava = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("org.springframework..", "org.apache.kafka..");
+    static final ArchRule noClassUsesSpring = noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    /** Scenarios, reports and the generator are plain Java; the replay alone talks to Kafka. */
+    @ArchTest
+    static final ArchRule onlyTheReplayUsesKafka = noClasses().that().resideOutsideOfPackage("..exercise.replay..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
 
     @ArchTest
     static final ArchRule onlyTheScenarioFeatureUsesItsInternals = noClasses()

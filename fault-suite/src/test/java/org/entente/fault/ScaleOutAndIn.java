@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.entente.schemas.Topics;
 import org.entente.testing.process.Broker;
 import org.entente.testing.process.ServiceProcess;
 
@@ -54,10 +55,11 @@ final class ScaleOutAndIn extends Scenario {
         Instant leaving = Instant.now();
         run.cluster.scaleIn(second);
         run.note("second instance stopped (SIGTERM) in %d ms", Duration.between(leaving, Instant.now()).toMillis());
-        awaitGroup(run, FANOUT, group -> group.members().size() == 1
-                && group.members().iterator().next().assignment().topicPartitions().size() == 6, "one member with all six partitions");
-        awaitGroup(run, LIFECYCLE, group -> group.members().size() == 1
-                && group.members().iterator().next().assignment().topicPartitions().size() == 6, "one member with all six partitions");
+        awaitGroup(run, FANOUT, group -> soleMemberHasEveryPartition(group, Topics.INCIDENTS.name()),
+                "one member with all six partitions");
+        // The lifecycle also reads the exercise clocks, co-partitioned with the alerts.
+        awaitGroup(run, LIFECYCLE, group -> soleMemberHasEveryPartition(group, Topics.ALERTS.name()),
+                "one member with all six partitions of " + Topics.ALERTS.name());
         run.stopTraffic(traffic);
         try (AlertCount count = new AlertCount(run.cluster, run.tag)) {
             count.owe(traffic.accepted());
@@ -65,6 +67,11 @@ final class ScaleOutAndIn extends Scenario {
             run.requireAllReady();
             return run.finish(result);
         }
+    }
+
+    private static boolean soleMemberHasEveryPartition(ConsumerGroupDescription group, String topic) {
+        return group.members().size() == 1 && group.members().iterator().next().assignment().topicPartitions().stream()
+                .filter(partition -> partition.topic().equals(topic)).count() == 6;
     }
 
     private static void awaitGroup(Run run, String groupId, Predicate<ConsumerGroupDescription> condition, String what) {

@@ -14,6 +14,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule validationIsPlainJava = noClasses().that().belongToAnyOf(IncidentReportValidator.class)
+            .or().haveFullyQualifiedName("org.entente.incident.intake.IncidentUpdate")
+            .or().haveFullyQualifiedName("org.entente.incident.intake.UpdateConflictException")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..");
 
     @ArchTest

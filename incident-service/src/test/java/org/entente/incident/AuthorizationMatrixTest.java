@@ -62,7 +62,11 @@ class AuthorizationMatrixTest {
                 new Rule("GET /api/v1/incidents/{id}", client -> client.get().uri("/api/v1/incidents/" + estoniasIncident),
                         ownStateOnly("EE", 200)),
                 new Rule("GET /api/v1/incidents", client -> client.get().uri("/api/v1/incidents"),
-                        onlyRoles(200, "poc"))),
+                        onlyRoles(200, "poc")),
+                new Rule("POST /api/v1/incidents/{id}/updates", client -> client.post()
+                        .uri("/api/v1/incidents/" + estoniasIncident + "/updates")
+                        .contentType(MediaType.APPLICATION_JSON).body(Map.of("severity", "high")),
+                        ownStateOnly("EE", 202))),
                 AccessMatrix.apiDocs().stream()).toList();
     }
 

@@ -50,7 +50,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {NotificationServiceApplication.CONFIG_NAME,
                 "entente.reference-data.file=src/test/resources/reference-data-test.yml"})
-class NotificationPipelineIntegrationTest {
+public class NotificationPipelineIntegrationTest {
 
     static final Instant REPORTED_AT = Instant.parse("2026-11-27T08:00:00Z");
     /** The fan-out and delivery happen at once on this clock: every commitment period runs from here. */
@@ -59,7 +59,7 @@ class NotificationPipelineIntegrationTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @TestConfiguration
-    static class ClockConfiguration {
+    public static class ClockConfiguration {
         @Bean
         MutableClock testClock() {
             return CLOCK;

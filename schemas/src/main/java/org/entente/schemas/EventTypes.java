@@ -13,7 +13,9 @@ import org.entente.events.AlertResponseSubmitted;
 import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.events.ContactChain;
 import org.entente.events.DisclosureRecorded;
+import org.entente.events.ExerciseClock;
 import org.entente.events.IncidentReported;
+import org.entente.events.IncidentRevisionSeen;
 import org.entente.events.StateProfile;
 
 /**
@@ -34,7 +36,9 @@ public final class EventTypes {
             AlertEscalated.class,
             CommitmentOutcomeRecorded.class,
             DisclosureRecorded.class,
-            AlertLifecycle.class);
+            AlertLifecycle.class,
+            IncidentRevisionSeen.class,
+            ExerciseClock.class);
 
     private EventTypes() {
     }

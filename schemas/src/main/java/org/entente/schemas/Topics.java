@@ -45,9 +45,12 @@ public final class Topics {
     /** {@code DisclosureRecorded}, the disclosure ledger: append-only, retained forever. */
     public static final Topic DISCLOSURES = new Topic("disclosure.ledger.v1", "recipient state", false);
 
+    /** {@code ExerciseClock}, keyed by exercise id: the scenario time of each running exercise. */
+    public static final Topic EXERCISE_CLOCKS = new Topic("exercise.clocks.v1", "exercise id", true);
+
     /** The topics events and reference data travel on (dead-letter topics are in {@link #DEAD_LETTERS}). */
     public static final List<Topic> ALL = List.of(
-            INCIDENTS, STATES, CONTACTS, AGREEMENTS, ALERTS, COMMITMENT_OUTCOMES, DISCLOSURES);
+            INCIDENTS, STATES, CONTACTS, AGREEMENTS, ALERTS, COMMITMENT_OUTCOMES, DISCLOSURES, EXERCISE_CLOCKS);
 
     /** The dead-letter topic of every topic in {@link #ALL}, in the same order. */
     public static final List<Topic> DEAD_LETTERS = ALL.stream().map(Topic::deadLetters).toList();

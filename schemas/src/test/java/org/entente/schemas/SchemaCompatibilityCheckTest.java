@@ -33,7 +33,7 @@ class SchemaCompatibilityCheckTest {
 
         assertThat(SchemaCompatibilityCheck.violations(changed, List.of(released)))
                 .singleElement().asString()
-                .isEqualTo("cannot read IncidentReported v1: [READER_FIELD_MISSING_DEFAULT_VALUE at /fields/17 (campaign)]");
+                .isEqualTo("cannot read IncidentReported v1: [READER_FIELD_MISSING_DEFAULT_VALUE at /fields/18 (campaign)]");
     }
 
     @Test

@@ -95,6 +95,11 @@ public final class TopicProbe {
         return send(new EventSerializer<>(), new ProducerRecord<>(topic, partition, key, event));
     }
 
+    /** Writes an event as given, headers included. */
+    public static RecordMetadata write(ProducerRecord<String, SpecificRecord> record) {
+        return send(new EventSerializer<>(), record);
+    }
+
     /** Writes any bytes (a poison record, an event of an unknown schema) to one partition. */
     public static RecordMetadata writeBytes(String topic, int partition, String key, byte[] value) {
         return send(new ByteArraySerializer(), new ProducerRecord<>(topic, partition, key, value));

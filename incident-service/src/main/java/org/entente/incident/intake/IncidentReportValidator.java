@@ -61,12 +61,7 @@ public final class IncidentReportValidator {
         List<String> indicators = items(violations, "indicators", request.indicators());
         List<String> affectedStates = stateCodes(violations, "affectedStates", request.affectedStates());
         List<String> namedRecipients = stateCodes(violations, "namedRecipients", request.namedRecipients());
-        if (tlp.filter(Tlp.RED::equals).isPresent() && namedRecipients.isEmpty()) {
-            violations.add(new FieldViolation("namedRecipients", "is required for TLP:RED"));
-        }
-        if (namedRecipients.contains(reportingState)) {
-            violations.add(new FieldViolation("namedRecipients", "must not name the reporting state itself"));
-        }
+        recipients(violations, tlp.orElse(null), namedRecipients, reportingState);
         PersonalData personalData = personalData(violations, request.personalData());
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
@@ -92,7 +87,17 @@ public final class IncidentReportValidator {
                 .build();
     }
 
-    private static <E extends Enum<E>> Optional<E> label(List<FieldViolation> violations, String field, String value,
+    /** TLP:RED goes to named recipients only, so it needs some; a state never names itself. {@code tlp} null when unknown. */
+    static void recipients(List<FieldViolation> violations, Tlp tlp, List<String> namedRecipients, String reportingState) {
+        if (tlp == Tlp.RED && namedRecipients.isEmpty()) {
+            violations.add(new FieldViolation("namedRecipients", "is required for TLP:RED"));
+        }
+        if (namedRecipients.contains(reportingState)) {
+            violations.add(new FieldViolation("namedRecipients", "must not name the reporting state itself"));
+        }
+    }
+
+    static <E extends Enum<E>> Optional<E> label(List<FieldViolation> violations, String field, String value,
             Class<E> type) {
         if (value == null) {
             violations.add(new FieldViolation(field, "is required"));
@@ -105,7 +110,7 @@ public final class IncidentReportValidator {
         return parsed;
     }
 
-    private static void text(List<FieldViolation> violations, String field, String value, int maxLength,
+    static void text(List<FieldViolation> violations, String field, String value, int maxLength,
             boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
@@ -116,7 +121,7 @@ public final class IncidentReportValidator {
         }
     }
 
-    private static List<String> items(List<FieldViolation> violations, String field, List<String> values) {
+    static List<String> items(List<FieldViolation> violations, String field, List<String> values) {
         if (values == null) {
             return List.of();
         }
@@ -135,7 +140,7 @@ public final class IncidentReportValidator {
         return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
     }
 
-    private static List<String> stateCodes(List<FieldViolation> violations, String field, List<String> values) {
+    static List<String> stateCodes(List<FieldViolation> violations, String field, List<String> values) {
         List<String> codes = items(violations, field, values);
         for (int i = 0; i < codes.size(); i++) {
             if (!STATE_CODE.matcher(codes.get(i)).matches()) {

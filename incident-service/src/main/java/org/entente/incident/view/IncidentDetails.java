@@ -7,7 +7,7 @@ import org.entente.events.IncidentReported;
 import org.entente.platform.api.PersonalDataSection;
 import org.entente.schemas.Labels;
 
-/** An incident as its own reporting state reads it back, personal data included. */
+/** An incident as its own reporting state reads it back, at its latest revision, personal data included. */
 record IncidentDetails(
         String id,
         String reportingState,
@@ -23,7 +23,8 @@ record IncidentDetails(
         List<String> indicators,
         PersonalDataSection personalData,
         List<String> affectedStates,
-        List<String> namedRecipients) {
+        List<String> namedRecipients,
+        int revision) {
 
     static IncidentDetails of(IncidentReported incident) {
         return new IncidentDetails(
@@ -41,6 +42,7 @@ record IncidentDetails(
                 incident.getIndicators(),
                 PersonalDataSection.of(incident.getPersonalData()),
                 incident.getAffectedStates(),
-                incident.getNamedRecipients());
+                incident.getNamedRecipients(),
+                incident.getRevision());
     }
 }

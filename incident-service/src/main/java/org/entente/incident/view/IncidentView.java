@@ -14,13 +14,15 @@ import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQuerySer
 import org.springframework.stereotype.Component;
 
 /**
- * Reads incidents back for their reporting state only. Single instance for now: with several
- * instances a lookup would go to the host that owns the key's partition.
+ * Reads incidents back for their reporting state only: each as first reported ({@value #STORE}) and
+ * at its latest revision ({@value #REVISIONS}, which holds only incidents updated since). Single
+ * instance for now: with several instances a lookup would go to the host that owns the key's partition.
  */
 @Component
 class IncidentView implements ReportedIncidents {
 
     static final String STORE = "incident-view";
+    static final String REVISIONS = "incident-revisions";
 
     private final InteractiveQueryService queries;
 
@@ -30,16 +32,23 @@ class IncidentView implements ReportedIncidents {
 
     @Override
     public Optional<IncidentReported> find(String reportingState, String incidentId) {
-        return Optional.ofNullable(store().get(incidentId))
+        return Optional.ofNullable(store(STORE).get(incidentId))
                 .filter(incident -> incident.getReportingState().equals(reportingState));
     }
 
+    @Override
+    public Optional<IncidentReported> current(String reportingState, String incidentId) {
+        return find(reportingState, incidentId).map(reported -> latest(reported, store(REVISIONS)));
+    }
+
+    /** The state's incidents at their latest revision, newest report first. */
     List<IncidentReported> reportedBy(String reportingState) {
+        ReadOnlyKeyValueStore<String, IncidentReported> revisions = store(REVISIONS);
         List<IncidentReported> incidents = new ArrayList<>();
-        try (KeyValueIterator<String, IncidentReported> all = store().all()) {
+        try (KeyValueIterator<String, IncidentReported> all = store(STORE).all()) {
             all.forEachRemaining((KeyValue<String, IncidentReported> entry) -> {
                 if (entry.value.getReportingState().equals(reportingState)) {
-                    incidents.add(entry.value);
+                    incidents.add(latest(entry.value, revisions));
                 }
             });
         }
@@ -47,7 +56,12 @@ class IncidentView implements ReportedIncidents {
         return incidents;
     }
 
-    private ReadOnlyKeyValueStore<String, IncidentReported> store() {
-        return queries.getQueryableStore(STORE, QueryableStoreTypes.keyValueStore());
+    private static IncidentReported latest(IncidentReported reported, ReadOnlyKeyValueStore<String, IncidentReported> revisions) {
+        IncidentReported updated = revisions.get(reported.getIncidentId());
+        return updated == null ? reported : updated;
+    }
+
+    private ReadOnlyKeyValueStore<String, IncidentReported> store(String name) {
+        return queries.getQueryableStore(name, QueryableStoreTypes.keyValueStore());
     }
 }

@@ -16,9 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Records the incident topic into the {@value IncidentView#STORE} store (persistent, changelogged:
- * a restarted instance rebuilds it from Kafka). A timestamped store, as the table this binding
- * materialised before, so existing state directories and changelogs stay readable.
+ * Records the incident topic into the {@value IncidentView#STORE} store (reports) and the
+ * {@value IncidentView#REVISIONS} store (latest revisions of updated incidents), both persistent
+ * and changelogged: a restarted instance rebuilds them from Kafka. The first is a timestamped store,
+ * as the table this binding materialised before, so existing state directories and changelogs stay
+ * readable.
  */
 @Configuration(proxyBeanMethods = false)
 class IncidentViewBinding {
@@ -42,8 +44,11 @@ class IncidentViewBinding {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(IncidentView.STORE),
-                        Serdes.String(), EventSerde.of(IncidentReported.class)));
+                return Set.of(
+                        Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(IncidentView.STORE),
+                                Serdes.String(), EventSerde.of(IncidentReported.class)),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentView.REVISIONS),
+                                Serdes.String(), EventSerde.of(IncidentReported.class)));
             }
         };
         return incidents -> incidents.process(recorder);

@@ -25,7 +25,7 @@ class IncidentViewController {
 
     @GetMapping("/{id}")
     IncidentDetails get(@PathVariable String id, Caller caller) {
-        return view.find(caller.state(), id)
+        return view.current(caller.state(), id)
                 .map(IncidentDetails::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No incident " + id));
     }

@@ -1,44 +1,49 @@
 package org.entente.notification.fanout;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.entente.events.Agreement;
 import org.entente.events.ContactChain;
 import org.entente.events.IncidentReported;
+import org.entente.events.IncidentRevisionSeen;
 import org.entente.events.StateProfile;
 import org.entente.notification.StoreNames;
 import org.entente.notification.routing.AlertComposer;
+import org.entente.notification.routing.RevisionGate;
 import org.entente.notification.routing.Route;
 import org.entente.notification.routing.Router;
 import org.entente.platform.events.EventChecks;
 
 /**
- * For each incident, forwards one {@code AlertIssued} per recipient the agreements allow (keyed by
- * recipient state) and its {@code DisclosureRecorded} ledger entry. Reads reference data from the
- * global stores, so every instance routes with the same agreements.
+ * For each incident revision, forwards one {@code AlertIssued} per recipient the agreements allow
+ * (keyed by recipient state) and its {@code DisclosureRecorded} ledger entry. Reads reference data
+ * from the global stores, so every instance routes with the same agreements; an exercise that
+ * brought its own is routed on that ({@link RoutingReference}).
+ * <p>
+ * Keeps per incident the highest revision routed and its TLP label, one store read and write per
+ * revision, and lets through only what {@link RevisionGate} admits: a duplicate is dropped, a
+ * revision that lowers the label is dead-lettered. An update is routed like a new report, under
+ * its own label, so a raised label reaches only the partners it still allows.
  */
 class FanOutProcessor implements Processor<String, IncidentReported, String, SpecificRecord> {
 
-    static final String UNASSIGNED_CONTACT = "unassigned";
-
     private final AlertComposer composer;
+    private final ReferenceSnapshot snapshot;
     private final MeterRegistry meters;
     private ProcessorContext<String, SpecificRecord> context;
     private TimestampedKeyValueStore<String, Agreement> agreements;
     private TimestampedKeyValueStore<String, ContactChain> contacts;
     private TimestampedKeyValueStore<String, StateProfile> states;
+    private KeyValueStore<String, IncidentRevisionSeen> revisions;
 
-    FanOutProcessor(AlertComposer composer, MeterRegistry meters) {
+    FanOutProcessor(AlertComposer composer, ReferenceSnapshot snapshot, MeterRegistry meters) {
         this.composer = composer;
+        this.snapshot = snapshot;
         this.meters = meters;
     }
 
@@ -48,36 +53,31 @@ class FanOutProcessor implements Processor<String, IncidentReported, String, Spe
         this.agreements = context.getStateStore(StoreNames.AGREEMENTS);
         this.contacts = context.getStateStore(StoreNames.CONTACTS);
         this.states = context.getStateStore(StoreNames.STATES);
+        this.revisions = context.getStateStore(StoreNames.INCIDENT_REVISIONS);
     }
 
-    /** An incident that breaks {@link EventChecks#incident} is rejected before anything is forwarded: a dead letter. */
+    /**
+     * An incident that breaks {@link EventChecks#incident} or lowers its label is rejected before
+     * anything is stored or forwarded: a dead letter.
+     */
     @Override
     public void process(Record<String, IncidentReported> record) {
         IncidentReported incident = EventChecks.incident(record.key(), record.value());
-        for (Route route : Router.route(incident, allAgreements())) {
-            if (states.get(route.recipientState()) == null) {
+        if (!RevisionGate.admits(revisions.get(incident.getIncidentId()), incident)) {
+            return;
+        }
+        revisions.put(incident.getIncidentId(), RevisionGate.routed(incident));
+        RoutingReference reference = RoutingReference.of(incident, record.headers(),
+                () -> snapshot.current(agreements, contacts, states));
+        for (Route route : Router.route(incident, reference.agreementsOf(incident.getReportingState()))) {
+            if (!reference.knows(route.recipientState())) {
                 continue;
             }
-            AlertComposer.Composed composed = composer.compose(incident, route, primaryContact(route.recipientState()));
+            AlertComposer.Composed composed = composer.compose(incident, route, reference.primaryContact(route.recipientState()));
             context.forward(record.withKey(route.recipientState()).withValue(composed.alert()));
             context.forward(record.withKey(route.recipientState()).withValue(composed.disclosure()));
             meters.counter("entente.alerts.issued", "recipient_state", route.recipientState(),
                     "exercise", String.valueOf(incident.getMetadata().getExerciseId() != null)).increment();
         }
-    }
-
-    private List<Agreement> allAgreements() {
-        List<Agreement> all = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<Agreement>> iterator = agreements.all()) {
-            iterator.forEachRemaining(entry -> all.add(entry.value.value()));
-        }
-        return all;
-    }
-
-    private String primaryContact(String state) {
-        ValueAndTimestamp<ContactChain> chain = contacts.get(state);
-        return chain == null || chain.value().getContacts().isEmpty()
-                ? UNASSIGNED_CONTACT
-                : chain.value().getContacts().get(0).getContactId();
     }
 }

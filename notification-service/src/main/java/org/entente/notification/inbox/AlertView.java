@@ -13,10 +13,12 @@ import org.entente.schemas.Labels;
 /**
  * An alert as its recipient reads it: only the fields its agreement let through, what was
  * withheld and why, the deadlines with their outcomes, and the timeline. Never who else received it.
+ * {@code incidentRevision} 0 is the report; n the n-th update of it, an alert of its own.
  */
 public record AlertView(
         String id,
         String incidentId,
+        int incidentRevision,
         String status,
         boolean exercise,
         String reportingState,
@@ -53,6 +55,7 @@ public record AlertView(
         return new AlertView(
                 alert.getAlertId(),
                 alert.getIncidentId(),
+                alert.getIncidentRevision(),
                 status(state),
                 alert.getMetadata().getExerciseId() != null,
                 alert.getReportingState(),

@@ -9,7 +9,6 @@ import org.entente.events.AlertLifecycle;
 import org.entente.events.AlertResponseSubmitted;
 import org.entente.events.CommitmentKind;
 import org.entente.platform.caller.Caller;
-import org.entente.platform.events.EventMetadataFactory;
 import org.entente.platform.kafka.DurablePublisher;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
@@ -42,12 +41,12 @@ class InboxController {
 
     private final InboxView inbox;
     private final DurablePublisher publisher;
-    private final EventMetadataFactory metadata;
+    private final AnswerClock answers;
 
-    InboxController(InboxView inbox, DurablePublisher publisher, EventMetadataFactory metadata) {
+    InboxController(InboxView inbox, DurablePublisher publisher, AnswerClock answers) {
         this.inbox = inbox;
         this.publisher = publisher;
-        this.metadata = metadata;
+        this.answers = answers;
     }
 
     record ResponseRequest(String kind, String text) {
@@ -76,7 +75,7 @@ class InboxController {
         if (AlertView.status(alert).equals("acknowledged")) {
             return ResponseEntity.ok().build();
         }
-        var event = metadata.now(alert.getIssued().getMetadata().getExerciseId());
+        var event = answers.answerTo(alert.getIssued().getMetadata().getExerciseId());
         publisher.publish(Topics.ALERTS.name(), caller.state(), AlertAcknowledged.newBuilder()
                 .setMetadata(event)
                 .setAlertId(id)
@@ -100,7 +99,7 @@ class InboxController {
         if (alert.getFulfilments().stream().anyMatch(f -> f.getKind() == kind)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "A " + request.kind() + " was already submitted");
         }
-        var event = metadata.now(alert.getIssued().getMetadata().getExerciseId());
+        var event = answers.answerTo(alert.getIssued().getMetadata().getExerciseId());
         publisher.publish(Topics.ALERTS.name(), caller.state(), AlertResponseSubmitted.newBuilder()
                 .setMetadata(event)
                 .setAlertId(id)

@@ -1,6 +1,7 @@
 package org.entente.notification.lifecycle;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.entente.events.AlertLifecycle;
 import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.events.ContactChain;
+import org.entente.events.ExerciseClock;
 import org.entente.notification.StoreNames;
 import org.entente.platform.events.EventMetadataFactory;
 import org.entente.schemas.EventSerde;
@@ -26,21 +28,24 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The lifecycle topology: alert events in (in-0; the fan-out's alerts and recipients' actions),
- * contact chains as a global table (in-1), delivery and escalation events out (out-0) and
- * commitment outcomes to their topic. Keyed by recipient state throughout: one state's inbox
- * lives in one partition.
+ * contact chains as a global table (in-1), exercise clocks (in-2; merged with the alert events,
+ * so the partition-p task hears the copy of each tick on partition p), delivery and escalation
+ * events out (out-0) and commitment outcomes to their topic. Alert events are keyed by recipient
+ * state throughout: one state's inbox lives in one partition.
  */
 @Configuration(proxyBeanMethods = false)
 class LifecycleBinding {
 
     @Bean
-    Function<KStream<String, SpecificRecord>, Function<GlobalKTable<String, ContactChain>, KStream<String, SpecificRecord>>> trackAlertLifecycle(
+    Function<KStream<String, SpecificRecord>, Function<GlobalKTable<String, ContactChain>,
+            Function<KStream<String, ExerciseClock>, KStream<String, SpecificRecord>>>> trackAlertLifecycle(
             EventMetadataFactory metadata, LifecycleProperties properties, Clock clock, MeterRegistry meters) {
         LifecycleRules rules = new LifecycleRules(metadata, properties.settle());
+        LifecycleRules exerciseRules = new LifecycleRules(metadata, Duration.ZERO);
         ProcessorSupplier<String, SpecificRecord, String, SpecificRecord> processor = new ProcessorSupplier<>() {
             @Override
             public Processor<String, SpecificRecord, String, SpecificRecord> get() {
-                return new LifecycleProcessor(rules, clock, properties.checkInterval(), meters);
+                return new LifecycleProcessor(rules, exerciseRules, clock, properties.checkInterval(), meters);
             }
 
             @Override
@@ -49,11 +54,13 @@ class LifecycleBinding {
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERTS), Serdes.String(),
                                 EventSerde.of(AlertLifecycle.class)),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEADLINES), Serdes.String(),
-                                Serdes.String()));
+                                Serdes.String()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EXERCISE_CLOCKS), Serdes.String(),
+                                EventSerde.of(ExerciseClock.class)));
             }
         };
-        return alertEvents -> contacts -> {
-            KStream<String, SpecificRecord> changes = alertEvents.process(processor);
+        return alertEvents -> contacts -> clocks -> {
+            KStream<String, SpecificRecord> changes = alertEvents.merge(clocks.mapValues(SpecificRecord.class::cast)).process(processor);
             changes.filter((recipient, event) -> event instanceof CommitmentOutcomeRecorded)
                     .to(Topics.COMMITMENT_OUTCOMES.name(), Produced.with(Serdes.String(), new EventSerde<>()));
             return changes.filter((recipient, event) -> !(event instanceof CommitmentOutcomeRecorded));

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,8 +30,12 @@ import org.entente.events.AlertResponseSubmitted;
 import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.events.Contact;
 import org.entente.events.ContactChain;
+import org.entente.events.EventMetadata;
+import org.entente.events.ExerciseClock;
 import org.entente.notification.StoreNames;
+import org.entente.notification.reference.ExerciseReference;
 import org.entente.platform.events.EventChecks;
+import org.entente.schemas.ExerciseKeys;
 import org.entente.schemas.InvalidEventException;
 import org.entente.schemas.Labels;
 import org.entente.schemas.Topics;
@@ -37,14 +43,26 @@ import org.entente.schemas.UnexpectedEventTypeException;
 
 /**
  * Keeps every alert's state in the {@value StoreNames#ALERTS} store (the inbox), applies what
- * recipients do, and checks deadlines against the injected clock through an index of the next
- * time each alert needs looking at ({@value StoreNames#DEADLINES}), so a check reads only what is due.
- * Every event it writes about an alert carries the trace context of the report the alert came
- * from, whatever caused it (a recipient's call or a deadline).
+ * recipients do, and checks deadlines through an index of the next time each alert needs looking
+ * at ({@value StoreNames#DEADLINES}), so a check reads only what is due. Every event it writes
+ * about an alert carries the trace context of the report the alert came from, whatever caused it
+ * (a recipient's call or a deadline).
+ * <p>
+ * Real alerts live on the injected clock, checked every {@code checkInterval}. Exercise alerts
+ * live on their exercise's scenario clock ({@link ExerciseTime}), whose ticks arrive on
+ * {@code exercise.clocks.v1}, a copy on every partition, so every task hears each tick: a tick
+ * checks that exercise's alerts at once, and a running (live) clock is also checked every
+ * {@code checkInterval}. Exercise alerts are judged without {@code settle}: a simulated replay
+ * orders answers and ticks itself, and the same scenario must give the same outcomes every time.
+ * Their index keys start with {@code x|<exercise id>|}, after every real one.
  */
 class LifecycleProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
+    /** The index of real alerts. */
+    static final String REAL = "";
+
     private final LifecycleRules rules;
+    private final LifecycleRules exerciseRules;
     private final Clock clock;
     private final Duration checkInterval;
     private final MeterRegistry meters;
@@ -52,9 +70,13 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
     private KeyValueStore<String, AlertLifecycle> alerts;
     private KeyValueStore<String, String> deadlines;
     private TimestampedKeyValueStore<String, ContactChain> contacts;
+    private KeyValueStore<String, ExerciseClock> exerciseClocks;
+    private ExerciseTime exerciseTime;
 
-    LifecycleProcessor(LifecycleRules rules, Clock clock, Duration checkInterval, MeterRegistry meters) {
+    LifecycleProcessor(LifecycleRules rules, LifecycleRules exerciseRules, Clock clock, Duration checkInterval,
+            MeterRegistry meters) {
         this.rules = rules;
+        this.exerciseRules = exerciseRules;
         this.clock = clock;
         this.checkInterval = checkInterval;
         this.meters = meters;
@@ -70,7 +92,13 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         this.alerts = context.getStateStore(StoreNames.ALERTS);
         this.deadlines = context.getStateStore(StoreNames.DEADLINES);
         this.contacts = context.getStateStore(StoreNames.LIFECYCLE_CONTACTS);
-        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> checkDeadlines(clock.instant(), wallClock));
+        this.exerciseClocks = context.getStateStore(StoreNames.EXERCISE_CLOCKS);
+        this.exerciseTime = new ExerciseTime(exerciseClocks::get);
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+            Instant now = clock.instant();
+            checkDeadlines(REAL, now, wallClock);
+            checkRunningExercises(now, wallClock);
+        });
     }
 
     /**
@@ -82,24 +110,29 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
      */
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        if (context.recordMetadata().map(source -> source.topic().equals(Topics.EXERCISE_CLOCKS.name())).orElse(false)) {
+            tick(record);
+            return;
+        }
         SpecificRecord event = record.value();
         EventChecks.present(event);
         if (event instanceof AlertIssued issued) {
             EventChecks.keyIs(record.key(), issued.getRecipientState(), "recipientState");
             String key = alertKey(issued.getRecipientState(), issued.getAlertId());
             if (alerts.get(key) == null) {
-                Transition delivery = rules.deliver(issued, chain(issued.getRecipientState()), clock.instant());
+                awaitExerciseContacts(issued, record.headers());
+                Transition delivery = rulesFor(issued).deliver(issued, chain(issued), deliveryTime(issued));
                 delivery.state().setTraceparent(TraceContext.of(record.headers()));
                 apply(key, null, delivery, record.timestamp());
             }
         } else if (event instanceof AlertAcknowledged ack) {
             EventChecks.keyIs(record.key(), ack.getRecipientState(), "recipientState");
-            onExisting(ack.getRecipientState(), ack.getAlertId(), record.timestamp(),
-                    state -> rules.acknowledge(state, ack, chain(ack.getRecipientState())));
+            onExisting(ack.getRecipientState(), ack.getAlertId(), ack.getMetadata(), record.timestamp(),
+                    state -> rulesFor(state.getIssued()).acknowledge(state, ack, chain(state.getIssued())));
         } else if (event instanceof AlertResponseSubmitted response) {
             EventChecks.keyIs(record.key(), response.getRecipientState(), "recipientState");
-            onExisting(response.getRecipientState(), response.getAlertId(), record.timestamp(),
-                    state -> rules.respond(state, response, chain(response.getRecipientState())));
+            onExisting(response.getRecipientState(), response.getAlertId(), response.getMetadata(), record.timestamp(),
+                    state -> rulesFor(state.getIssued()).respond(state, response, chain(state.getIssued())));
         } else if (!(event instanceof AlertDelivered) && !(event instanceof AlertEscalated)) {
             throw new UnexpectedEventTypeException("expected an alert event on " + Topics.ALERTS.name() + " but found "
                     + event.getClass().getSimpleName());
@@ -107,18 +140,56 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         // AlertDelivered and AlertEscalated are this processor's own output, read back: nothing to do.
     }
 
-    private void onExisting(String recipientState, String alertId, long timestamp,
+    /** An answer counts only within its alert's world: an exercise cannot answer a real alert, nor the reverse. */
+    private void onExisting(String recipientState, String alertId, EventMetadata answer, long timestamp,
             Function<AlertLifecycle, Optional<Transition>> change) {
         String key = alertKey(recipientState, alertId);
         AlertLifecycle state = alerts.get(key);
         InvalidEventException.require(state != null, "no alert " + alertId + " was issued to " + recipientState);
+        InvalidEventException.require(Objects.equals(answer.getExerciseId(), exerciseIdOf(state.getIssued())),
+                "alert " + alertId + " belongs to " + world(exerciseIdOf(state.getIssued())) + ", the answer to "
+                        + world(answer.getExerciseId()));
         change.apply(state).ifPresent(transition -> apply(key, state, transition, timestamp));
     }
 
-    /** {@code now} is domain time from the injected clock; {@code wallClock} only stamps the Kafka records. */
-    void checkDeadlines(Instant now, long wallClock) {
+    private static String world(String exerciseId) {
+        return exerciseId == null ? "real traffic" : "exercise " + exerciseId;
+    }
+
+    /** A clock's tick (a tombstone ends it): its exercise's alerts are checked at the new scenario time. */
+    private void tick(Record<String, SpecificRecord> record) {
+        String exerciseId = record.key();
+        InvalidEventException.require(exerciseId != null, "an exercise clock needs the exercise id as its key");
+        if (record.value() == null) {
+            exerciseClocks.delete(exerciseId);
+            return;
+        }
+        if (!(record.value() instanceof ExerciseClock exerciseClock)) {
+            throw new UnexpectedEventTypeException("expected an ExerciseClock on " + Topics.EXERCISE_CLOCKS.name()
+                    + " but found " + record.value().getClass().getSimpleName());
+        }
+        EventChecks.keyIs(exerciseId, exerciseClock.getExerciseId(), "exerciseId");
+        exerciseClocks.put(exerciseId, exerciseClock);
+        checkDeadlines(exercise(exerciseId), ExerciseTime.scenarioTime(exerciseClock, clock.instant()), record.timestamp());
+    }
+
+    private void checkRunningExercises(Instant wall, long wallClock) {
+        List<ExerciseClock> running = new ArrayList<>();
+        try (KeyValueIterator<String, ExerciseClock> iterator = exerciseClocks.all()) {
+            iterator.forEachRemaining(entry -> running.add(entry.value));
+        }
+        running.stream().filter(ExerciseTime::running).forEach(exerciseClock -> checkDeadlines(exercise(exerciseClock.getExerciseId()),
+                ExerciseTime.scenarioTime(exerciseClock, wall), wallClock));
+    }
+
+    /**
+     * Applies what is due by {@code now} to the alerts of one index ({@link #REAL} or an
+     * exercise's): {@code now} is domain time; {@code wallClock} only stamps the Kafka records.
+     */
+    void checkDeadlines(String index, Instant now, long wallClock) {
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> iterator = deadlines.range(indexKey(Instant.EPOCH, ""), indexKey(now, "~"))) {
+        try (KeyValueIterator<String, String> iterator = deadlines.range(indexKey(index, Instant.EPOCH, ""),
+                indexKey(index, now, "~"))) {
             iterator.forEachRemaining(due::add);
         }
         for (KeyValue<String, String> entry : due) {
@@ -127,11 +198,10 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
                 deadlines.delete(entry.key);
                 continue;
             }
-            String recipient = state.getIssued().getRecipientState();
-            Optional<Transition> transition = rules.advance(state, chain(recipient), now);
+            Optional<Transition> transition = rulesFor(state.getIssued()).advance(state, chain(state.getIssued()), now);
             if (transition.isPresent()) {
                 apply(entry.value, state, transition.get(), wallClock);
-            } else if (state.getNextCheckAt() == null || !entry.key.equals(indexKey(state.getNextCheckAt(), entry.value))) {
+            } else if (state.getNextCheckAt() == null || !entry.key.equals(indexKey(state, state.getNextCheckAt(), entry.value))) {
                 deadlines.delete(entry.key);
             }
         }
@@ -143,12 +213,12 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
      */
     private void apply(String key, AlertLifecycle before, Transition transition, long timestamp) {
         if (before != null && before.getNextCheckAt() != null) {
-            deadlines.delete(indexKey(before.getNextCheckAt(), key));
+            deadlines.delete(indexKey(before, before.getNextCheckAt(), key));
         }
         AlertLifecycle after = transition.state();
         alerts.put(key, after);
         if (after.getNextCheckAt() != null) {
-            deadlines.put(indexKey(after.getNextCheckAt(), key), key);
+            deadlines.put(indexKey(after, after.getNextCheckAt(), key), key);
         }
         String recipient = after.getIssued().getRecipientState();
         for (SpecificRecord event : transition.events()) {
@@ -166,13 +236,60 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         }
     }
 
-    private List<Contact> chain(String state) {
-        ValueAndTimestamp<ContactChain> chain = contacts.get(state);
+    /** The recipient's contact chain: its exercise's own, when the exercise brought one, else the live one. */
+    private List<Contact> chain(AlertIssued issued) {
+        String exerciseId = exerciseIdOf(issued);
+        ValueAndTimestamp<ContactChain> chain = exerciseId == null ? null
+                : contacts.get(ExerciseKeys.key(exerciseId, issued.getRecipientState()));
+        if (chain == null) {
+            chain = contacts.get(issued.getRecipientState());
+        }
         return chain == null ? List.of() : chain.value().getContacts();
     }
 
-    /** Zero-padded so that the store's byte order is time order. */
-    static String indexKey(Instant at, String alertKey) {
-        return String.format("%019d|%s", at.toEpochMilli(), alertKey);
+    /** An exercise that brought its own contact chains is delivered on them, once they have all arrived. */
+    private void awaitExerciseContacts(AlertIssued issued, Headers headers) {
+        String exerciseId = exerciseIdOf(issued);
+        if (exerciseId != null) {
+            ExerciseReference.declared(headers).ifPresent(counts -> ExerciseReference.await("contact chains", counts.contacts(),
+                    () -> ExerciseReference.count(contacts, exerciseId)));
+        }
+    }
+
+    /**
+     * An exercise alert reaches the inbox when issued, or later if its scenario clock already
+     * stands later (a live replay): never at a wall-clock time, which would tie a simulated
+     * replay's outcomes to how fast the machine ran it.
+     */
+    private Instant deliveryTime(AlertIssued issued) {
+        String exerciseId = exerciseIdOf(issued);
+        if (exerciseId == null) {
+            return clock.instant();
+        }
+        return exerciseTime.at(exerciseId, clock.instant()).filter(now -> now.isAfter(issued.getIssuedAt()))
+                .orElse(issued.getIssuedAt());
+    }
+
+    private LifecycleRules rulesFor(AlertIssued issued) {
+        return exerciseIdOf(issued) == null ? rules : exerciseRules;
+    }
+
+    private static String exerciseIdOf(AlertIssued issued) {
+        return issued.getMetadata().getExerciseId();
+    }
+
+    /** The index of an exercise's alerts. */
+    static String exercise(String exerciseId) {
+        return "x|" + exerciseId + "|";
+    }
+
+    private static String indexKey(AlertLifecycle state, Instant at, String alertKey) {
+        String exerciseId = exerciseIdOf(state.getIssued());
+        return indexKey(exerciseId == null ? REAL : exercise(exerciseId), at, alertKey);
+    }
+
+    /** Zero-padded so that the store's byte order is time order within an index. */
+    static String indexKey(String index, Instant at, String alertKey) {
+        return String.format("%s%019d|%s", index, at.toEpochMilli(), alertKey);
     }
 }

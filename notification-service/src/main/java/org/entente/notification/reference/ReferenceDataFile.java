@@ -16,7 +16,9 @@ import org.entente.notification.reference.ReferenceDocuments.ReferenceData;
 import org.entente.platform.events.EventMetadataFactory;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -24,6 +26,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * every bad entry of every section is reported, with its path, before anything is used.
  */
 public record ReferenceDataFile(List<StateProfile> states, List<ContactChain> contacts, List<Agreement> agreements) {
+
+    /**
+     * The YAML parser's default limit is 3 MB; a UN-wide full mesh (193 states, 18,528 bilateral
+     * agreements) takes about 19. The file is the operator's own, so the limit only stops a mistake.
+     */
+    static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
     public static ReferenceDataFile read(Path file, EventMetadataFactory metadata) {
         ReferenceData data = parse(file);
@@ -39,7 +47,8 @@ public record ReferenceDataFile(List<StateProfile> states, List<ContactChain> co
     }
 
     private static ReferenceData parse(Path file) {
-        YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        YAMLFactory large = YAMLFactory.builder().loadSettings(LoadSettings.builder().setCodePointLimit(MAX_CODE_POINTS).build()).build();
+        YAMLMapper yaml = YAMLMapper.builder(large).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         try (InputStream in = Files.newInputStream(file)) {
             return yaml.readValue(in, ReferenceData.class);
         } catch (IOException e) {

@@ -11,10 +11,14 @@ import org.entente.events.Agreement;
 import org.entente.events.ContactChain;
 import org.entente.events.StateProfile;
 import org.entente.notification.StoreNames;
+import org.entente.schemas.ExerciseKeys;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.stereotype.Component;
 
-/** Reference data as the fan-out sees it: the global stores built from the compacted topics. */
+/**
+ * The live reference data as the fan-out sees it: the global stores built from the compacted
+ * topics, without what exercises brought ({@link ExerciseReference}).
+ */
 @Component
 public class ReferenceDataView {
 
@@ -51,7 +55,11 @@ public class ReferenceDataView {
     private <V> List<V> all(String storeName) {
         List<V> values = new ArrayList<>();
         try (KeyValueIterator<String, V> iterator = this.<V>store(storeName).all()) {
-            iterator.forEachRemaining(entry -> values.add(entry.value));
+            iterator.forEachRemaining(entry -> {
+                if (!ExerciseKeys.isExercise(entry.key)) {
+                    values.add(entry.value);
+                }
+            });
         }
         return values;
     }

@@ -16,8 +16,9 @@ import org.entente.platform.events.EventMetadataFactory;
 
 /**
  * Composes the alert a route allows, carrying only the permitted field categories, and the ledger
- * entry that records what left and what was withheld. Deterministic: the same incident and terms
- * give the same alert id, event ids, deadlines and content, so reprocessing duplicates nothing.
+ * entry that records what left and what was withheld. Deterministic: the same incident revision
+ * and terms give the same alert id, event ids, deadlines and content, so reprocessing duplicates
+ * nothing. Each revision of an incident is an alert of its own.
  */
 public final class AlertComposer {
 
@@ -30,14 +31,21 @@ public final class AlertComposer {
     public record Composed(AlertIssued alert, DisclosureRecorded disclosure) {
     }
 
+    /** The id of the alert of an incident's report to a recipient. */
     public static String alertId(String incidentId, String recipientState) {
         return EventMetadataFactory.derivedId(incidentId + "/" + recipientState);
     }
 
+    /** The id of the alert of an incident revision to a recipient: the report's keeps the id alerts always had. */
+    public static String alertId(String incidentId, int revision, String recipientState) {
+        return revision == 0 ? alertId(incidentId, recipientState)
+                : EventMetadataFactory.derivedId(incidentId + "/" + recipientState + "/revision-" + revision);
+    }
+
     public Composed compose(IncidentReported incident, Route route, String contactId) {
         EffectiveTerms terms = route.terms();
-        String alertId = alertId(incident.getIncidentId(), route.recipientState());
-        Instant issuedAt = incident.getReportedAt();
+        String alertId = alertId(incident.getIncidentId(), incident.getRevision(), route.recipientState());
+        Instant issuedAt = Router.sharedAt(incident);
         String exerciseId = incident.getMetadata().getExerciseId();
         List<WithheldCategory> withheld = new ArrayList<>();
         List<DataCategory> disclosed = new ArrayList<>();
@@ -67,6 +75,7 @@ public final class AlertComposer {
                 .setPersonalData(personal ? incident.getPersonalData() : null)
                 .setWithheld(withheld)
                 .setDeadlines(deadlines(terms, issuedAt))
+                .setIncidentRevision(incident.getRevision())
                 .build();
         DisclosureRecorded disclosure = DisclosureRecorded.newBuilder()
                 .setMetadata(metadata.derived("disclosed/" + alertId, issuedAt, exerciseId))

@@ -37,8 +37,16 @@ public final class Router {
                 .toList();
     }
 
+    /**
+     * When this revision of the incident is shared, so when agreements must be valid and its alerts
+     * are issued: the report time for the report, the update's own time for an update.
+     */
+    public static Instant sharedAt(IncidentReported incident) {
+        return incident.getRevision() == 0 ? incident.getReportedAt() : incident.getMetadata().getOccurredAt();
+    }
+
     static boolean covers(Agreement agreement, IncidentReported incident) {
-        Instant at = incident.getReportedAt();
+        Instant at = sharedAt(incident);
         return agreement.getStatus() == AgreementStatus.ACTIVE
                 && !at.isBefore(agreement.getValidFrom())
                 && (agreement.getValidUntil() == null || at.isBefore(agreement.getValidUntil()))

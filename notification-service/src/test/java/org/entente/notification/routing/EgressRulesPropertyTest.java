@@ -31,18 +31,22 @@ import org.entente.events.DisclosureRecorded;
 import org.entente.events.EventMetadata;
 import org.entente.events.IncidentClass;
 import org.entente.events.IncidentReported;
+import org.entente.events.IncidentRevisionSeen;
 import org.entente.events.PersonalData;
 import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
 import org.entente.events.WithheldCategory;
 import org.entente.platform.events.EventMetadataFactory;
+import org.entente.schemas.InvalidEventException;
 import org.junit.jupiter.api.Test;
 
 /**
  * TLP and minimisation as properties: for thousands of random incidents against random sets of
  * agreements, whatever leaves (routes, alerts, ledger entries) obeys the egress rules of the
- * README, checked against the test's own reading of those rules, not the implementation's.
+ * README, checked against the test's own reading of those rules, not the implementation's; and
+ * for thousands of random sequences of revisions (raised, lowered, repeated, later), what leaves
+ * never carries a lower label than what left before, nor goes where its revision's label forbids.
  * Plain JUnit with a seeded {@link Random}: {@code -Dentente.property.seed=N} replays a run,
  * {@code -Dentente.property.cases=N} changes how many cases it makes (default 10,000); a failure
  * prints the seed, the case number and the case itself.
@@ -108,9 +112,84 @@ class EgressRulesPropertyTest {
         assertThat(reach.counts).allSatisfy((what, count) -> assertThat(count).as(what).isPositive());
     }
 
+    @Test
+    void shouldNeverLetALowerLabelOrAForbiddenRecipientThroughAcrossRevisions() {
+        long seed = Long.getLong("entente.property.seed", DEFAULT_SEED);
+        int cases = Integer.getInteger("entente.property.cases", DEFAULT_CASES);
+        Random random = new Random(seed);
+        Reach reach = new Reach();
+        for (int n = 0; n < cases; n++) {
+            Case testCase = generate(random, n);
+            List<IncidentReported> written = revisions(random, testCase.incident());
+            try {
+                checkRevisions(testCase, written, random, reach);
+            } catch (AssertionError | RuntimeException e) {
+                String replay = "revision property failed: seed " + seed + ", case " + n + " (replay with -Dentente.property.seed="
+                        + seed + ")\n" + testCase.describe() + "\n" + written.stream().map(r -> "written: " + r)
+                        .collect(Collectors.joining("\n"));
+                System.out.println(replay + "\n" + e);
+                throw new AssertionError(replay + "\n" + e.getMessage(), e);
+            }
+        }
+        System.out.println("revision property: " + reach.cases + " sequences, " + reach.alerts + " alerts, seed " + seed);
+        System.out.println("revision property reached: " + reach.counts);
+
+        assertThat(reach.cases).isEqualTo(cases);
+        assertThat(reach.counts).allSatisfy((what, count) -> assertThat(count).as(what).isPositive());
+    }
+
     // ---- the properties -------------------------------------------------------------------
 
-    private void check(Case testCase, Random random, Reach reach) {
+    /**
+     * The revisions as the topic holds them, through the fan-out's gate with its one remembered
+     * revision: a lowered label is refused, a repeat dropped, and each revision let through must
+     * obey every egress rule at its own label and never carry a lower label than an earlier one.
+     */
+    private void checkRevisions(Case testCase, List<IncidentReported> written, Random random, Reach reach) {
+        Reach perRevision = new Reach();
+        IncidentRevisionSeen remembered = null;
+        List<AlertIssued> left = new ArrayList<>();
+        for (IncidentReported revision : written) {
+            boolean repeat = remembered != null && revision.getRevision() <= remembered.getRevision();
+            boolean lowers = !repeat && remembered != null && revision.getTlp().ordinal() < remembered.getTlp().ordinal();
+            boolean admitted;
+            try {
+                admitted = RevisionGate.admits(remembered, revision);
+            } catch (InvalidEventException refused) {
+                require(lowers, "only a revision that lowers the label is refused: " + refused.getMessage());
+                reach.count("lowered label refused", true);
+                continue;
+            }
+            require(!lowers, "a revision that lowers the label never passes");
+            require(admitted == !repeat, "a repeat is dropped, any other revision passes");
+            reach.count("repeat dropped", repeat);
+            if (!admitted) {
+                continue;
+            }
+            remembered = RevisionGate.routed(revision);
+            List<AlertIssued> alerts = check(new Case(testCase.number(), revision, testCase.agreements()), random, perRevision);
+            for (AlertIssued alert : alerts) {
+                for (AlertIssued earlier : left) {
+                    require(earlier.getIncidentRevision() < alert.getIncidentRevision(), "revisions leave in order, each once");
+                    require(alert.getTlp().ordinal() >= earlier.getTlp().ordinal(), "revision " + alert.getIncidentRevision()
+                            + " carries " + alert.getTlp() + ", below revision " + earlier.getIncidentRevision() + "'s " + earlier.getTlp());
+                    require(!alert.getAlertId().equals(earlier.getAlertId()), "every revision's alert has its own id");
+                }
+                reach.alerts++;
+                reach.count("update alert", alert.getIncidentRevision() > 0);
+                reach.count("update alert under a raised label", left.stream().anyMatch(earlier -> earlier.getTlp().ordinal() < alert.getTlp().ordinal()));
+                reach.count("RED update alert", alert.getIncidentRevision() > 0 && alert.getTlp() == Tlp.RED);
+            }
+            reach.count("recipient of an earlier revision left out by a later one", left.stream().anyMatch(earlier -> alerts.stream()
+                    .noneMatch(alert -> alert.getRecipientState().equals(earlier.getRecipientState()))) && revision.getRevision() > 0);
+            left.addAll(alerts);
+        }
+        reach.cases++;
+    }
+
+
+    /** Checks one incident revision's egress; returns its alerts. */
+    private List<AlertIssued> check(Case testCase, Random random, Reach reach) {
         IncidentReported incident = testCase.incident();
         String reporter = incident.getReportingState();
         List<String> named = incident.getNamedRecipients();
@@ -140,6 +219,7 @@ class EgressRulesPropertyTest {
         reach.count("case with alerts", !routes.isEmpty());
         reach.count("case with covering agreements but no alert", !covering.isEmpty() && routes.isEmpty());
         Set<String> alertIds = new HashSet<>();
+        List<AlertIssued> alerts = new ArrayList<>();
         for (Route route : routes) {
             String recipient = route.recipientState();
             List<Agreement> pair = covering.stream().filter(a -> a.getParties().contains(recipient)).toList();
@@ -155,6 +235,7 @@ class EgressRulesPropertyTest {
 
             reach.alerts++;
             AlertIssued alert = composed.alert();
+            alerts.add(alert);
             reach.count("RED alert", alert.getTlp() == Tlp.RED);
             reach.count("AMBER+STRICT alert", alert.getTlp() == Tlp.AMBER_STRICT);
             reach.count("alert to a named recipient", !named.isEmpty());
@@ -166,6 +247,7 @@ class EgressRulesPropertyTest {
             reach.count("indicators withheld", incident.getIndicators().size() > 0 && alert.getIndicators() == null);
             reach.count("operational data withheld", alert.getTitle() == null);
         }
+        return alerts;
     }
 
     /** Who: covered by an agreement that lists both states; never the reporter; RED and naming narrow. */
@@ -222,7 +304,7 @@ class EgressRulesPropertyTest {
             require(alert.getPersonalData().equals(incident.getPersonalData()), "personal data as reported");
         }
         require(alert.getSector() == incident.getSector() && alert.getIncidentClass() == incident.getIncidentClass()
-                && alert.getSeverity() == incident.getSeverity() && alert.getIssuedAt().equals(incident.getReportedAt())
+                && alert.getSeverity() == incident.getSeverity() && alert.getIssuedAt().equals(sharedAt(incident))
                 && alert.getDetectedAt().equals(incident.getDetectedAt()), "classification and times always flow");
 
         // Withheld: what the incident has but may not flow, each with a reason; the same on alert and ledger.
@@ -256,7 +338,11 @@ class EgressRulesPropertyTest {
         require(ledger.getAlertId().equals(alert.getAlertId()) && ledger.getIncidentId().equals(incident.getIncidentId())
                 && alert.getIncidentId().equals(incident.getIncidentId())
                 && ledger.getReportingState().equals(incident.getReportingState())
-                && ledger.getDisclosedAt().equals(incident.getReportedAt()), "the ledger entry is the alert's");
+                && ledger.getDisclosedAt().equals(sharedAt(incident)), "the ledger entry is the alert's");
+        require(alert.getIncidentRevision() == incident.getRevision(), "the alert names the revision it shares");
+        require(incident.getRevision() != 0
+                        || alert.getAlertId().equals(EventMetadataFactory.derivedId(incident.getIncidentId() + "/" + recipient)),
+                "the report's alert keeps the id alerts always had");
         require(!ledger.getMetadata().getEventId().equals(alert.getMetadata().getEventId()), "alert and ledger entry are two events");
         require(Objects.equals(alert.getMetadata().getExerciseId(), incident.getMetadata().getExerciseId())
                 && Objects.equals(ledger.getMetadata().getExerciseId(), incident.getMetadata().getExerciseId()), "exercise id carried");
@@ -264,7 +350,7 @@ class EgressRulesPropertyTest {
 
     /** The README's coverage rule, read independently of {@code Router}. */
     static boolean covers(Agreement agreement, IncidentReported incident) {
-        Instant at = incident.getReportedAt();
+        Instant at = sharedAt(incident);
         boolean valid = agreement.getValidFrom().compareTo(at) <= 0
                 && (agreement.getValidUntil() == null || agreement.getValidUntil().compareTo(at) > 0);
         return agreement.getStatus() == AgreementStatus.ACTIVE && valid
@@ -273,6 +359,11 @@ class EgressRulesPropertyTest {
                 && agreement.getIncidentClasses().contains(incident.getIncidentClass())
                 && incident.getSeverity().ordinal() >= agreement.getMinimumSeverity().ordinal()
                 && incident.getTlp().ordinal() <= agreement.getMaxTlp().ordinal();
+    }
+
+    /** When a revision is shared: the report at its report time, an update at its own time. */
+    static Instant sharedAt(IncidentReported incident) {
+        return incident.getRevision() == 0 ? incident.getReportedAt() : incident.getMetadata().getOccurredAt();
     }
 
     /** What one agreement lets flow: the categories it lists, personal data only with a non-blank legal basis. */
@@ -347,6 +438,48 @@ class EgressRulesPropertyTest {
                 .setAffectedStates(subset(random, STATES, 0, 3))
                 .setNamedRecipients(naming ? subset(random, STATES, 1, 3) : List.of())
                 .build();
+    }
+
+    /**
+     * The report, then one to five writes of later revisions: mostly the next revision with the
+     * label kept or raised and the named recipients kept or narrowed, as intake makes them; now and
+     * then a lowered label (past intake's check), a repeat of a revision already written, or a
+     * revision number claimed twice. Each comes up to thirty days after the one before, so
+     * agreements may have started or ended in between.
+     */
+    static List<IncidentReported> revisions(Random random, IncidentReported report) {
+        List<IncidentReported> written = new ArrayList<>(List.of(report));
+        IncidentReported latest = report;
+        int updates = 1 + random.nextInt(5);
+        for (int i = 0; i < updates; i++) {
+            int kind = random.nextInt(100);
+            if (kind < 8) {
+                written.add(pick(random, written));
+                continue;
+            }
+            Tlp current = latest.getTlp();
+            Tlp tlp = kind < 20 ? pick(random, Tlp.values())
+                    : Tlp.values()[current.ordinal() + random.nextInt(Tlp.values().length - current.ordinal())];
+            List<String> named = latest.getNamedRecipients();
+            if (!named.isEmpty() && random.nextInt(100) < 40) {
+                named = subset(random, named, 1, named.size());
+            } else if (named.isEmpty() && random.nextInt(100) < (tlp == Tlp.RED ? 80 : 15)) {
+                named = subset(random, STATES, 1, 3);
+            }
+            int revision = latest.getRevision() + (kind < 28 ? 0 : 1);
+            Instant at = latest.getMetadata().getOccurredAt().plus(Duration.ofMinutes(random.nextInt(60 * 24 * 30)));
+            latest = IncidentReported.newBuilder(latest)
+                    .setMetadata(new EventMetadata("evt-" + latest.getIncidentId() + "-" + written.size(), at,
+                            "incident-service", latest.getMetadata().getExerciseId()))
+                    .setRevision(revision)
+                    .setTlp(tlp)
+                    .setSeverity(random.nextInt(100) < 30 ? pick(random, Severity.values()) : latest.getSeverity())
+                    .setSummary(latest.getSummary() + " Update " + written.size() + ".")
+                    .setNamedRecipients(named)
+                    .build();
+            written.add(latest);
+        }
+        return written;
     }
 
     /**

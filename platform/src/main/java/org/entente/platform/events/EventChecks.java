@@ -3,7 +3,9 @@ package org.entente.platform.events;
 import java.util.regex.Pattern;
 
 import org.entente.events.IncidentReported;
+import org.entente.events.Tlp;
 import org.entente.schemas.InvalidEventException;
+import org.entente.schemas.Labels;
 
 /**
  * The rules a consumer checks on an event before it acts on it; a record that breaks one goes to
@@ -24,6 +26,15 @@ public final class EventChecks {
         keyIs(key, incident.getIncidentId(), "incidentId");
         stateCode(incident.getReportingState(), "reportingState");
         return incident;
+    }
+
+    /**
+     * A later revision of an incident may raise its TLP label, never lower it: {@code revision}
+     * against the label of the latest revision before it.
+     */
+    public static void labelNotLowered(Tlp before, IncidentReported revision) {
+        InvalidEventException.require(revision.getTlp().compareTo(before) >= 0, "revision " + revision.getRevision()
+                + " lowers the TLP label from " + Labels.of(before) + " to " + Labels.of(revision.getTlp()));
     }
 
     public static void present(Object event) {

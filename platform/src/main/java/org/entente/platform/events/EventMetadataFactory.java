@@ -20,7 +20,12 @@ public class EventMetadataFactory {
 
     /** For a fact that happens now, at this call. */
     public EventMetadata now(String exerciseId) {
-        return of(UUID.randomUUID().toString(), clock.instant(), exerciseId);
+        return at(clock.instant(), exerciseId);
+    }
+
+    /** For a fact that happens now at {@code occurredAt} on another clock than this service's (an exercise's). */
+    public EventMetadata at(Instant occurredAt, String exerciseId) {
+        return of(UUID.randomUUID().toString(), occurredAt, exerciseId);
     }
 
     /**

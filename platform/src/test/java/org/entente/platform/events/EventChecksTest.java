@@ -44,4 +44,14 @@ class EventChecksTest {
         assertThatThrownBy(() -> EventChecks.incident("", incident(" ", "EE"))).isInstanceOf(InvalidEventException.class)
                 .hasMessage("incidentId is blank");
     }
+
+    @Test
+    void shouldRejectARevisionThatLowersTheLabelOnly() {
+        IncidentReported amberRevision = IncidentReported.newBuilder(incident("INC-1", "EE")).setTlp(Tlp.AMBER).setRevision(2).build();
+
+        EventChecks.labelNotLowered(Tlp.GREEN, amberRevision);
+        EventChecks.labelNotLowered(Tlp.AMBER, amberRevision);
+        assertThatThrownBy(() -> EventChecks.labelNotLowered(Tlp.AMBER_STRICT, amberRevision)).isInstanceOf(InvalidEventException.class)
+                .hasMessage("revision 2 lowers the TLP label from AMBER+STRICT to AMBER");
+    }
 }

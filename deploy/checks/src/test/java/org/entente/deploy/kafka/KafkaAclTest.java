@@ -35,6 +35,7 @@ import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -59,6 +60,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
+import org.entente.schemas.ExerciseKeys;
 import org.entente.schemas.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +76,10 @@ import org.yaml.snakeyaml.Yaml;
  * ACL), hold what DESIGN.md §6 promises: each service writes only its own topics and reads only
  * what it consumes, writes the dead-letter topics of what it consumes, provisions the catalogue
  * and the dead-letter topics at start, and runs its Kafka Streams applications with
- * exactly_once_v2. Every client is configured the way platform's entente-kafka-security.yml
- * configures a service, from the environment variables a deployment sets.
+ * exactly_once_v2; exercise-service, the client that replays exercise scenarios, writes what a
+ * replay injects and a scenario's own reference data, reads without a consumer group and sees how
+ * far notification-service has consumed. Every client is configured the way platform's entente-kafka-security.yml configures a
+ * service, from the environment variables a deployment sets.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaAclTest {
@@ -83,7 +87,11 @@ class KafkaAclTest {
     static final String INCIDENT = "incident-service";
     static final String NOTIFICATION = "notification-service";
     static final String TRUST = "trust-service";
+    static final String EXERCISE = "exercise-service";
+    /** The services: each provisions the catalogue and runs Kafka Streams applications. */
     static final List<String> SERVICES = List.of(INCIDENT, NOTIFICATION, TRUST);
+    /** Every Kafka user: the services and exercise-service, a client of theirs. */
+    static final List<String> USERS = List.of(INCIDENT, NOTIFICATION, TRUST, EXERCISE);
 
     static final String INCIDENTS = Topics.INCIDENTS.name();
     static final String STATES = Topics.STATES.name();
@@ -92,14 +100,16 @@ class KafkaAclTest {
     static final String ALERTS = Topics.ALERTS.name();
     static final String OUTCOMES = Topics.COMMITMENT_OUTCOMES.name();
     static final String DISCLOSURES = Topics.DISCLOSURES.name();
+    static final String CLOCKS = Topics.EXERCISE_CLOCKS.name();
 
     /** Who publishes what, from the code (DESIGN.md §3 and the service canvases). */
     static final Map<String, Set<String>> WRITES = Map.of(
             INCIDENT, Set.of(INCIDENTS),
             NOTIFICATION, Set.of(STATES, CONTACTS, AGREEMENTS, ALERTS, OUTCOMES, DISCLOSURES),
-            TRUST, Set.of());
+            TRUST, Set.of(),
+            EXERCISE, Set.of(INCIDENTS, ALERTS, CLOCKS, STATES, CONTACTS, AGREEMENTS));
 
-    /** Who consumes what, and the consumer group (Kafka Streams application id) it reads under. */
+    /** Which service consumes what, and the consumer group (Kafka Streams application id) it reads under. */
     static final Map<String, Map<String, String>> READS = Map.of(
             INCIDENT, Map.of(INCIDENTS, "incident-service"),
             NOTIFICATION, Map.of(
@@ -108,16 +118,30 @@ class KafkaAclTest {
                     CONTACTS, "notification-service-lifecycle",
                     STATES, "notification-service-fanout",
                     ALERTS, "notification-service-lifecycle",
+                    CLOCKS, "notification-service-lifecycle",
                     DISCLOSURES, "notification-service-ledger"),
             TRUST, Map.of(OUTCOMES, "trust-service"));
+
+    /** What exercise-service's replay reads: assigned partitions, no consumer group, no offsets committed. */
+    static final Set<String> EXERCISE_READS = Set.of(ALERTS, DISCLOSURES, OUTCOMES);
+
+    /**
+     * The groups whose committed offsets exercise-service's replay waits on (its ReplaySettings),
+     * each with the topics it compares them on: those of the group's inputs it writes.
+     */
+    static final Map<String, Set<String>> AWAITED = Map.of(
+            "notification-service-fanout", Set.of(INCIDENTS),
+            "notification-service-lifecycle", Set.of(ALERTS, CLOCKS));
 
     /**
      * Whose dead-letter recoverer (the binder's, a plain idempotent producer outside the
      * transactions) writes which dead-letter topics: those of the topics the service consumes.
+     * exercise-service has none.
      */
     static final Map<String, Set<String>> DEAD_LETTER_WRITES = Map.of(
             INCIDENT, Set.of(dlq(INCIDENTS)),
-            NOTIFICATION, Set.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS), dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES)),
+            NOTIFICATION, Set.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS), dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES),
+                    dlq(CLOCKS)),
             TRUST, Set.of(dlq(OUTCOMES)));
 
     /** Each service's Kafka Streams applications, as the services' configuration binds them. */
@@ -125,7 +149,7 @@ class KafkaAclTest {
             new StreamsApplication(INCIDENT, "incident-service", List.of(INCIDENTS), List.of(), List.of()),
             new StreamsApplication(NOTIFICATION, "notification-service-fanout", List.of(INCIDENTS),
                     List.of(AGREEMENTS, CONTACTS, STATES), List.of(ALERTS, DISCLOSURES)),
-            new StreamsApplication(NOTIFICATION, "notification-service-lifecycle", List.of(ALERTS),
+            new StreamsApplication(NOTIFICATION, "notification-service-lifecycle", List.of(ALERTS, CLOCKS),
                     List.of(CONTACTS), List.of(ALERTS, OUTCOMES)),
             new StreamsApplication(NOTIFICATION, "notification-service-ledger", List.of(DISCLOSURES), List.of(), List.of()),
             new StreamsApplication(TRUST, "trust-service", List.of(OUTCOMES), List.of(), List.of()));
@@ -136,14 +160,14 @@ class KafkaAclTest {
      */
     static final Map<String, List<String>> FIRST_PROVISIONING = Map.of(
             TRUST, List.of(INCIDENTS, STATES, CONTACTS),
-            INCIDENT, List.of(AGREEMENTS, ALERTS),
+            INCIDENT, List.of(AGREEMENTS, ALERTS, CLOCKS),
             NOTIFICATION, List.of(OUTCOMES, DISCLOSURES));
 
     /** The same for the dead-letter topics: every service creates some it does not write. */
     static final Map<String, List<String>> FIRST_DEAD_LETTER_PROVISIONING = Map.of(
             TRUST, List.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS)),
             INCIDENT, List.of(dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES)),
-            NOTIFICATION, List.of(dlq(OUTCOMES)));
+            NOTIFICATION, List.of(dlq(OUTCOMES), dlq(CLOCKS)));
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -154,15 +178,15 @@ class KafkaAclTest {
     @BeforeAll
     static void startBrokerWithTheShippedAcls() throws Exception {
         users = KafkaUsers.load();
-        assertThat(users.users()).extracting(KafkaUsers.User::name).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(users.users()).extracting(KafkaUsers.User::name).containsExactlyInAnyOrderElementsOf(USERS);
         assertThat(users.users()).extracting(KafkaUsers.User::authentication).containsOnly("scram-sha-512");
-        SERVICES.forEach(service -> passwords.put(service, UUID.randomUUID().toString()));
+        USERS.forEach(user -> passwords.put(user, UUID.randomUUID().toString()));
 
         broker = SaslBroker.start();
         broker.createScramUsers(passwords);
         broker.createAcls(users.bindings());
-        for (String service : SERVICES) {
-            awaitAuthenticated(service);
+        for (String user : USERS) {
+            awaitAuthenticated(user);
         }
         for (var share : FIRST_PROVISIONING.entrySet()) {
             kafkaAdmin(share.getKey()).createOrModifyTopics(share.getValue().stream().map(KafkaAclTest::catalogueTopic)
@@ -177,6 +201,9 @@ class KafkaAclTest {
                     .map(Map.Entry::getKey).findFirst().orElseThrow();
             write(owner, topic.name(), "marker", "marker of " + topic.name());
         }
+        // The offsets a replay waits on, committed before any Kafka Streams application joins
+        // those groups (an assigned consumer cannot commit while a member is in the group).
+        AWAITED.forEach((group, topics) -> topics.forEach(topic -> read(NOTIFICATION, group, topic, "marker")));
     }
 
     @AfterAll
@@ -188,21 +215,27 @@ class KafkaAclTest {
 
     // --- the file itself -------------------------------------------------------------------
 
+    /**
+     * One service writes each catalogue topic, except where a replay writes: exercise-service
+     * writes the incidents and acknowledgements it injects and a scenario's own reference data
+     * besides their services, and the exercise clock alone.
+     */
     @Test
-    void everyCatalogueTopicHasExactlyOneWriter() {
+    void everyCatalogueTopicIsWrittenExactlyByItsPublishers() {
         Map<String, List<String>> writers = new TreeMap<>();
         for (Topics.Topic topic : Topics.ALL) {
             writers.put(topic.name(), users.usersAllowed(AclOperation.WRITE, topic.name()));
         }
 
         assertThat(writers).isEqualTo(new TreeMap<>(Map.of(
-                INCIDENTS, List.of(INCIDENT),
-                STATES, List.of(NOTIFICATION),
-                CONTACTS, List.of(NOTIFICATION),
-                AGREEMENTS, List.of(NOTIFICATION),
-                ALERTS, List.of(NOTIFICATION),
+                INCIDENTS, List.of(INCIDENT, EXERCISE),
+                STATES, List.of(NOTIFICATION, EXERCISE),
+                CONTACTS, List.of(NOTIFICATION, EXERCISE),
+                AGREEMENTS, List.of(NOTIFICATION, EXERCISE),
+                ALERTS, List.of(NOTIFICATION, EXERCISE),
                 OUTCOMES, List.of(NOTIFICATION),
-                DISCLOSURES, List.of(NOTIFICATION))));
+                DISCLOSURES, List.of(NOTIFICATION),
+                CLOCKS, List.of(EXERCISE))));
     }
 
     @Test
@@ -225,7 +258,10 @@ class KafkaAclTest {
         assertThat(expected.get(dlq(INCIDENTS))).containsExactlyInAnyOrder(INCIDENT, NOTIFICATION);
     }
 
-    /** Dead-letter topics are granted by literal name, one rule per topic, and nobody reads them. */
+    /**
+     * Dead-letter topics are granted by literal name, one rule per topic, nobody reads them, and
+     * every service may provision them.
+     */
     @Test
     void deadLetterTopicsAreGrantedLiterallyAndNeverRead() {
         Set<String> deadLetters = Topics.DEAD_LETTERS.stream().map(Topics.Topic::name).collect(Collectors.toSet());
@@ -236,8 +272,10 @@ class KafkaAclTest {
                 assertThat(rule.patternType()).isEqualTo("literal");
             });
             assertThat(rules).as(user.name()).noneMatch(rule -> rule.operations().contains("Read"));
+        }
+        for (String service : SERVICES) {
             for (String topic : deadLetters) {
-                assertThat(rules).as(user.name() + " provisions " + topic)
+                assertThat(users.user(service).rules()).as(service + " provisions " + topic)
                         .contains(new KafkaUsers.Rule("topic", topic, "literal", List.of("Create", "Describe"), "*"));
             }
         }
@@ -254,6 +292,28 @@ class KafkaAclTest {
         assertThat(bindings).noneMatch(binding -> binding.entry().operation() == AclOperation.ALL);
         assertThat(bindings).noneMatch(binding -> binding.pattern().resourceType() == ResourceType.CLUSTER);
         assertThat(bindings).allMatch(binding -> binding.entry().host().equals("*"));
+    }
+
+    /**
+     * exercise-service writes, reads and describes what the replay uses, by literal name, and
+     * nothing else: no provisioning, no consumer group of its own, no transactional id, no dead
+     * letters.
+     */
+    @Test
+    void exerciseServiceIsGrantedExactlyWhatTheReplayUses() {
+        Set<String> expected = new TreeSet<>();
+        WRITES.get(EXERCISE).forEach(topic -> expected.add("topic " + topic + " Write"));
+        EXERCISE_READS.forEach(topic -> expected.add("topic " + topic + " Read"));
+        AWAITED.forEach((group, topics) -> {
+            expected.add("group " + group + " Describe");
+            topics.forEach(topic -> expected.add("topic " + topic + " Describe"));
+        });
+
+        List<KafkaUsers.Rule> rules = users.user(EXERCISE).rules();
+        assertThat(rules).allSatisfy(rule -> assertThat(rule.patternType()).isEqualTo("literal"));
+        Set<String> granted = new TreeSet<>();
+        rules.forEach(rule -> rule.operations().forEach(operation -> granted.add(String.join(" ", rule.type(), rule.name(), operation))));
+        assertThat(granted).isEqualTo(expected);
     }
 
     @Test
@@ -291,11 +351,7 @@ class KafkaAclTest {
     void everyBindingAndApplicationOfTheServicesConfigurationIsGranted() throws IOException {
         Set<String> configuredApplications = new TreeSet<>();
         for (String service : SERVICES) {
-            Map<String, Object> configuration;
-            try (var reader = Files.newBufferedReader(Repository.path(service + "/src/main/resources/" + service + ".yml"))) {
-                configuration = new Yaml().load(reader);
-            }
-            Map<String, Object> stream = (Map<String, Object>) child(configuration, "spring", "cloud", "stream");
+            Map<String, Object> stream = streamConfiguration(service);
             Map<String, Map<String, Object>> bindings = (Map<String, Map<String, Object>>) child(stream, "bindings");
             KafkaUsers.User user = users.user(service);
             for (var binding : bindings.entrySet()) {
@@ -327,6 +383,52 @@ class KafkaAclTest {
 
         assertThat(configuredApplications).isEqualTo(APPLICATIONS.stream().map(StreamsApplication::id)
                 .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /**
+     * The replay waits on notification-service's Kafka Streams applications that consume what it
+     * writes, as notification-service.yml binds them: {@link #AWAITED} names each one's group and
+     * those inputs. The reference data it writes is read as global tables, by a global consumer
+     * outside the group: no committed offsets to wait on (the incidents say how much to expect).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void exerciseServiceAwaitsTheApplicationsThatConsumeWhatItWrites() throws IOException {
+        Map<String, Object> stream = streamConfiguration(NOTIFICATION);
+        Map<String, Map<String, Object>> bindings = (Map<String, Map<String, Object>>) child(stream, "bindings");
+        Map<String, Map<String, Object>> functions = (Map<String, Map<String, Object>>) child(stream,
+                "kafka", "streams", "binder", "functions");
+
+        Map<String, Set<String>> consumersOfWhatTheReplayWrites = new TreeMap<>();
+        Map<String, Set<String>> globalTablesOfWhatTheReplayWrites = new TreeMap<>();
+        bindings.forEach((binding, settings) -> {
+            String destination = (String) settings.get("destination");
+            if (binding.contains("-in-") && WRITES.get(EXERCISE).contains(destination)) {
+                String function = binding.substring(0, binding.indexOf("-in-"));
+                String applicationId = (String) functions.get(function).get("application-id");
+                StreamsApplication application = APPLICATIONS.stream().filter(candidate -> candidate.id().equals(applicationId))
+                        .findFirst().orElseThrow();
+                boolean globalTable = application.globalTables().contains(destination);
+                assertThat(globalTable || application.inputs().contains(destination)).as(binding).isTrue();
+                (globalTable ? globalTablesOfWhatTheReplayWrites : consumersOfWhatTheReplayWrites)
+                        .computeIfAbsent(applicationId, id -> new TreeSet<>()).add(destination);
+            }
+        });
+
+        assertThat(consumersOfWhatTheReplayWrites).isEqualTo(sorted(AWAITED));
+        assertThat(globalTablesOfWhatTheReplayWrites).isEqualTo(sorted(Map.of(
+                "notification-service-fanout", Set.of(AGREEMENTS, CONTACTS, STATES),
+                "notification-service-lifecycle", Set.of(CONTACTS))));
+    }
+
+    /** {@code spring.cloud.stream} of a service's {@code <service>/src/main/resources/<service>.yml}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> streamConfiguration(String service) throws IOException {
+        Map<String, Object> configuration;
+        try (var reader = Files.newBufferedReader(Repository.path(service + "/src/main/resources/" + service + ".yml"))) {
+            configuration = new Yaml().load(reader);
+        }
+        return (Map<String, Object>) child(configuration, "spring", "cloud", "stream");
     }
 
     @SuppressWarnings("unchecked")
@@ -428,23 +530,33 @@ class KafkaAclTest {
         }
     }
 
+    /** exercise-service provisions nothing: a replay runs against topics the services created. */
+    @Test
+    void exerciseServiceCreatesNoCatalogueTopic() {
+        try (Admin admin = Admin.create(settings(EXERCISE).admin(broker.bootstrapServers()))) {
+            assertThatThrownBy(() -> admin.createTopics(List.of(catalogueTopic(CLOCKS))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
     // --- writing -----------------------------------------------------------------------------
 
     @Test
-    void eachServiceWritesExactlyTheTopicsItPublishes() {
+    void eachUserWritesExactlyTheTopicsItPublishes() {
         Map<String, Set<String>> written = new TreeMap<>();
         Map<String, Set<String>> refused = new TreeMap<>();
-        for (String service : SERVICES) {
-            written.put(service, new TreeSet<>());
-            refused.put(service, new TreeSet<>());
+        for (String user : USERS) {
+            written.put(user, new TreeSet<>());
+            refused.put(user, new TreeSet<>());
             for (Topics.Topic topic : Topics.ALL) {
-                Throwable failure = writeFailure(service, topic.name());
+                Throwable failure = writeFailure(user, topic.name());
                 if (failure == null) {
-                    written.get(service).add(topic.name());
+                    written.get(user).add(topic.name());
                 } else {
-                    assertThat(failure).as(service + " writing " + topic.name()).isInstanceOf(TopicAuthorizationException.class);
+                    assertThat(failure).as(user + " writing " + topic.name()).isInstanceOf(TopicAuthorizationException.class);
                     assertThat(((TopicAuthorizationException) failure).unauthorizedTopics()).containsExactly(topic.name());
-                    refused.get(service).add(topic.name());
+                    refused.get(user).add(topic.name());
                 }
             }
         }
@@ -484,6 +596,38 @@ class KafkaAclTest {
         DEAD_LETTER_WRITES.forEach((service, own) -> othersDeadLetters.put(service, Topics.DEAD_LETTERS.stream()
                 .map(Topics.Topic::name).filter(topic -> !own.contains(topic)).collect(Collectors.toCollection(TreeSet::new))));
         assertThat(refused).isEqualTo(othersDeadLetters);
+    }
+
+    @Test
+    void exerciseServiceWritesNoDeadLetterTopic() {
+        for (Topics.Topic topic : Topics.DEAD_LETTERS) {
+            assertRefusedWriting(EXERCISE, topic.name());
+        }
+    }
+
+    /**
+     * A scenario's own reference data goes to the reference topics under the exercise's keys
+     * ({@link ExerciseKeys}), and its tombstones when the replay ends.
+     */
+    @Test
+    void exerciseServicePublishesAndRemovesAScenariosReferenceDataUnderTheExercisesKeys() throws Exception {
+        String key = ExerciseKeys.key("some-exercise", "EE"); // x|some-exercise|EE
+
+        write(EXERCISE, STATES, key, "Estonia of some-exercise");
+        write(EXERCISE, STATES, key, null);
+
+        assertThat(readAsAdmin(STATES, key)).containsExactly("Estonia of some-exercise", null);
+    }
+
+    /**
+     * ACLs grant a topic, not a key prefix: the broker takes a live key from exercise-service just
+     * the same, which is why its credentials go to the exercise runner only.
+     */
+    @Test
+    void exerciseServiceIsNotKeptToTheExercisesKeysByTheBroker() throws Exception {
+        write(EXERCISE, STATES, "EE", "Estonia, overwritten by exercise-service");
+
+        assertThat(readAsAdmin(STATES, "EE")).containsExactly("Estonia, overwritten by exercise-service");
     }
 
     @Test
@@ -569,6 +713,68 @@ class KafkaAclTest {
         assertThatThrownBy(() -> read(TRUST, "notification-service-fanout", OUTCOMES, "marker"))
                 .isInstanceOf(GroupAuthorizationException.class)
                 .satisfies(e -> assertThat(((GroupAuthorizationException) e).groupId()).isEqualTo("notification-service-fanout"));
+    }
+
+    /** As the replay's observer reads: assigned partitions from the beginning, no group, nothing committed. */
+    @Test
+    void exerciseServiceReadsExactlyWhatTheReplayObservesWithoutAGroup() {
+        Set<String> read = new TreeSet<>();
+        Set<String> refused = new TreeSet<>();
+        for (Topics.Topic topic : Topics.ALL) {
+            try {
+                List<String> markers = readWithoutGroup(EXERCISE, topic.name(), "marker");
+                assertThat(markers).as("reading " + topic.name()).containsExactly("marker of " + topic.name());
+                read.add(topic.name());
+            } catch (TopicAuthorizationException e) {
+                assertThat(e.unauthorizedTopics()).containsExactly(topic.name());
+                refused.add(topic.name());
+            }
+        }
+
+        assertThat(read).isEqualTo(new TreeSet<>(EXERCISE_READS));
+        assertThat(refused).isEqualTo(Topics.ALL.stream().map(Topics.Topic::name).filter(topic -> !EXERCISE_READS.contains(topic))
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** Describe on notification-service's groups lets the replay see their offsets, not commit under them. */
+    @Test
+    void exerciseServiceCannotCommitUnderTheGroupsItAwaits() {
+        for (String group : AWAITED.keySet()) {
+            assertThatThrownBy(() -> read(EXERCISE, group, ALERTS, "marker"))
+                    .as(group)
+                    .isInstanceOf(GroupAuthorizationException.class)
+                    .satisfies(e -> assertThat(((GroupAuthorizationException) e).groupId()).isEqualTo(group));
+        }
+    }
+
+    /**
+     * The replay's Admin client learns the clock's partition count and the offsets
+     * notification-service's applications committed, as the operator sees them but for the topics
+     * it may not describe; another service's group is refused.
+     */
+    @Test
+    void exerciseServiceSeesHowFarNotificationServiceHasConsumed() throws Exception {
+        // Read and Write imply Describe.
+        Set<String> describable = users.user(EXERCISE).rules().stream().filter(rule -> rule.type().equals("topic"))
+                .map(KafkaUsers.Rule::name).collect(Collectors.toSet());
+
+        try (Admin replay = Admin.create(settings(EXERCISE).admin(broker.bootstrapServers()));
+                Admin operator = Admin.create(broker.adminProperties())) {
+            assertThat(replay.describeTopics(List.of(CLOCKS)).allTopicNames().get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                    .get(CLOCKS).partitions()).hasSize(2);
+            for (var awaited : AWAITED.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> seen = committedOffsets(replay, awaited.getKey());
+                Map<TopicPartition, OffsetAndMetadata> describableOffsets = new HashMap<>(committedOffsets(operator, awaited.getKey()));
+                describableOffsets.keySet().removeIf(partition -> !describable.contains(partition.topic()));
+
+                assertThat(seen).as(awaited.getKey()).isEqualTo(describableOffsets);
+                assertThat(seen.keySet().stream().map(TopicPartition::topic)).as(awaited.getKey())
+                        .containsAll(awaited.getValue());
+            }
+            assertThatThrownBy(() -> committedOffsets(replay, "trust-service"))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(GroupAuthorizationException.class);
+        }
     }
 
     // --- Kafka Streams -----------------------------------------------------------------------
@@ -783,6 +989,17 @@ class KafkaAclTest {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(service).consumer(broker.bootstrapServers(), group))) {
             return readAll(consumer, topic, key, true);
         }
+    }
+
+    /** The same, read as exercise-service's replay reads: assigned partitions, no group, nothing committed. */
+    static List<String> readWithoutGroup(String user, String topic, String key) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(user).consumer(broker.bootstrapServers()))) {
+            return readAll(consumer, topic, key, false);
+        }
+    }
+
+    static Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin, String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     static List<String> readAsAdmin(String topic, String key) {

@@ -94,9 +94,15 @@ record SecuritySettings(KafkaProperties kafka, Map<String, String> binderConfigu
 
     /** Spring Kafka's consumer properties for a broker and a group. */
     Map<String, Object> consumer(String bootstrapServers, String group) {
+        Map<String, Object> properties = consumer(bootstrapServers);
+        properties.put("group.id", group);
+        return properties;
+    }
+
+    /** Spring Kafka's consumer properties for a broker, without a group: assigned partitions, nothing committed. */
+    Map<String, Object> consumer(String bootstrapServers) {
         Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
         properties.put("bootstrap.servers", bootstrapServers);
-        properties.put("group.id", group);
         properties.put("enable.auto.commit", "false");
         properties.put("auto.offset.reset", "earliest");
         properties.put("isolation.level", "read_committed");

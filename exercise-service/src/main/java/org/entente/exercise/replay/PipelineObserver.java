@@ -1,0 +1,82 @@
+package org.entente.exercise.replay;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.entente.events.EventMetadata;
+import org.entente.schemas.EventDeserializer;
+
+/**
+ * Reads what the pipeline wrote about one exercise (committed transactions only), from where the
+ * topics ended when the replay began: each {@link #catchUp()} returns the exercise's events that
+ * became readable since the last one, in each partition's order.
+ */
+final class PipelineObserver implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final KafkaConsumer<String, SpecificRecord> consumer;
+    private final String exerciseId;
+    private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
+
+    PipelineObserver(ReplaySettings settings, String exerciseId, List<String> topics) {
+        Map<String, Object> consumerSettings = new HashMap<>(settings.kafka());
+        consumerSettings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerSettings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        this.consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new EventDeserializer<>());
+        this.exerciseId = exerciseId;
+        List<TopicPartition> partitions = topics.stream()
+                .flatMap(topic -> consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    /** The exercise's events readable now that were not returned before. */
+    List<SpecificRecord> catchUp() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        List<SpecificRecord> events = new ArrayList<>();
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(POLL)) {
+                readUpTo.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+                if (record.value() != null && Objects.equals(exerciseId, metadata(record.value()).getExerciseId())) {
+                    events.add(record.value());
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The offset after the last record read on each partition of {@code topic} that had one. */
+    Map<TopicPartition, Long> readUpTo(String topic) {
+        Map<TopicPartition, Long> read = new HashMap<>();
+        readUpTo.forEach((partition, next) -> {
+            if (partition.topic().equals(topic)) {
+                read.put(partition, next);
+            }
+        });
+        return read;
+    }
+
+    private static EventMetadata metadata(SpecificRecord event) {
+        return (EventMetadata) ((GenericRecord) event).get("metadata");
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

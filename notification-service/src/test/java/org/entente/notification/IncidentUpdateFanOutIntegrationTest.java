@@ -1,0 +1,179 @@
+package org.entente.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.entente.events.AlertIssued;
+import org.entente.events.EventMetadata;
+import org.entente.events.IncidentClass;
+import org.entente.events.IncidentReported;
+import org.entente.events.Sector;
+import org.entente.events.Severity;
+import org.entente.events.Tlp;
+import org.entente.notification.routing.AlertComposer;
+import org.entente.schemas.EventCodec;
+import org.entente.schemas.Topics;
+import org.entente.testing.DeadLetter;
+import org.entente.testing.TestTokens;
+import org.entente.testing.TopicProbe;
+import org.entente.testing.WithKafkaBroker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Revisions of an incident through the fan-out on a real broker: a raised label reaches only the
+ * partners it still allows, and a revision that lowers the label, written straight to the topic
+ * past intake's check, is a dead letter that alerts nobody. Shares the context of
+ * {@link NotificationPipelineIntegrationTest}; its incidents are reported on a day no other test uses.
+ */
+@WithKafkaBroker
+@ActiveProfiles("test")
+@SpringBootTest(classes = {NotificationServiceApplication.class, NotificationPipelineIntegrationTest.ClockConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {NotificationServiceApplication.CONFIG_NAME,
+                "entente.reference-data.file=src/test/resources/reference-data-test.yml"})
+class IncidentUpdateFanOutIntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Instant REPORTED_AT = Instant.parse("2026-09-14T07:00:00Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    RestTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+    }
+
+    @Test
+    void shouldRouteARaisedLabelToTheNamedRecipientsOnlyAndDeadLetterALoweredOne() {
+        // Given an AMBER energy incident of Estonia's, shared with FI, LV and LT under baltic-energy
+        IncidentReported report = incident("INC-" + UUID.randomUUID());
+        String id = report.getIncidentId();
+        TopicProbe.write(Topics.INCIDENTS.name(), id, report);
+        assertThat(alertsIssued(id, 3)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision, AlertIssued::getTlp)
+                .containsExactly(tuple("FI", 0, Tlp.AMBER), tuple("LT", 0, Tlp.AMBER), tuple("LV", 0, Tlp.AMBER));
+
+        // When Estonia raises it to RED for FI (only ee-fi-energy allows RED) and LV (no agreement with LV does)
+        IncidentReported red = revision(report, 1, Tlp.RED, List.of("FI", "LV"));
+        TopicProbe.write(Topics.INCIDENTS.name(), id, red);
+
+        // Then only Finland gets the update, as an alert of its own beside the first
+        assertThat(alertsIssued(id, 4)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision, AlertIssued::getTlp)
+                .containsExactly(tuple("FI", 0, Tlp.AMBER), tuple("FI", 1, Tlp.RED), tuple("LT", 0, Tlp.AMBER), tuple("LV", 0, Tlp.AMBER));
+        String update = AlertComposer.alertId(id, 1, "FI");
+        assertThat(update).isNotEqualTo(AlertComposer.alertId(id, "FI"));
+        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/api/v1/alerts/" + update)
+                .header("Authorization", TestTokens.bearer("poc-fi")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.incidentId").isEqualTo(id)
+                .jsonPath("$.tlp").isEqualTo("RED")
+                .jsonPath("$.agreement").isEqualTo("ee-fi-energy")
+                .jsonPath("$.status").isEqualTo("delivered"));
+
+        // When a revision that lowers the label back to AMBER, for everyone, is written straight to the topic
+        Map<String, Double> deadLettersBefore = invalidIncidentsCounted();
+        IncidentReported lowered = revision(red, 2, Tlp.AMBER, List.of());
+        RecordMetadata forged = TopicProbe.write(Topics.INCIDENTS.name(), id, lowered);
+        // and a later, proper revision follows it
+        IncidentReported critical = IncidentReported.newBuilder(revision(red, 3, Tlp.RED, List.of("FI")))
+                .setSeverity(Severity.CRITICAL).build();
+        TopicProbe.write(Topics.INCIDENTS.name(), id, critical);
+
+        // Then the lowered revision is a dead letter with its reason and alerts nobody; the fan-out goes on
+        assertThat(alertsIssued(id, 5)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision, AlertIssued::getTlp)
+                .containsExactly(tuple("FI", 0, Tlp.AMBER), tuple("FI", 1, Tlp.RED), tuple("FI", 3, Tlp.RED),
+                        tuple("LT", 0, Tlp.AMBER), tuple("LV", 0, Tlp.AMBER));
+        assertThat(DeadLetter.read(Topics.INCIDENTS.name() + ".dlq", forged.partition(), forged.offset(), forged.offset(), 1, WAIT))
+                .containsExactly(new DeadLetter(Topics.INCIDENTS.name(), forged.partition(), forged.offset(),
+                        "org.entente.schemas.InvalidEventException", "revision 2 lowers the TLP label from RED to AMBER", id,
+                        DeadLetter.hex(EventCodec.instance().encode(lowered)), forged.partition()));
+        assertThat(invalidIncidentsCounted().get("invalid") - deadLettersBefore.get("invalid")).isEqualTo(1.0);
+
+        // and a copy of a revision already routed is a duplicate: nothing new goes out
+        TopicProbe.write(Topics.INCIDENTS.name(), id, red);
+        TopicProbe.write(Topics.INCIDENTS.name(), id, revision(critical, 4, Tlp.RED, List.of("FI")));
+        assertThat(allAlertsIssued(id, 6)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision)
+                .containsExactly(tuple("FI", 0), tuple("FI", 1), tuple("FI", 3), tuple("FI", 4), tuple("LT", 0), tuple("LV", 0));
+    }
+
+    private static IncidentReported incident(String id) {
+        return IncidentReported.newBuilder()
+                .setMetadata(new EventMetadata("event-" + id, REPORTED_AT, "test", null))
+                .setIncidentId(id)
+                .setReportingState("EE")
+                .setReporter("ee-poc")
+                .setDetectedAt(REPORTED_AT.minusSeconds(600))
+                .setReportedAt(REPORTED_AT)
+                .setSector(Sector.ENERGY)
+                .setIncidentClass(IncidentClass.AVAILABILITY)
+                .setSeverity(Severity.HIGH)
+                .setTlp(Tlp.AMBER)
+                .setTitle("Substation control lost")
+                .setSummary("Remote terminal units stopped answering.")
+                .build();
+    }
+
+    /** Revision {@code n} of the incident, ten minutes apart, with this label and these named recipients. */
+    private static IncidentReported revision(IncidentReported before, int n, Tlp tlp, List<String> namedRecipients) {
+        return IncidentReported.newBuilder(before)
+                .setMetadata(new EventMetadata("event-" + before.getIncidentId() + "-" + n,
+                        REPORTED_AT.plus(Duration.ofMinutes(10L * n)), "test", null))
+                .setRevision(n)
+                .setTlp(tlp)
+                .setNamedRecipients(namedRecipients)
+                .build();
+    }
+
+    /** The incident's alerts once there are {@code count}, by recipient then revision. */
+    private static List<AlertIssued> alertsIssued(String incidentId, int count) {
+        return alerts(incidentId, found -> found.size() >= count, WAIT);
+    }
+
+    /** The incident's alerts once there are {@code count}, and a few seconds more for any beyond. */
+    private static List<AlertIssued> allAlertsIssued(String incidentId, int count) {
+        alertsIssued(incidentId, count);
+        return alerts(incidentId, found -> found.size() > count, Duration.ofSeconds(3));
+    }
+
+    private static List<AlertIssued> alerts(String incidentId, Predicate<List<ConsumerRecord<String, SpecificRecord>>> enough,
+            Duration timeout) {
+        List<ConsumerRecord<String, SpecificRecord>> issued = TopicProbe.read(Topics.ALERTS.name(),
+                record -> record.value() instanceof AlertIssued alert && alert.getIncidentId().equals(incidentId), enough, timeout);
+        return issued.stream().map(record -> (AlertIssued) record.value())
+                .sorted(Comparator.comparing(AlertIssued::getRecipientState).thenComparing(AlertIssued::getIncidentRevision))
+                .toList();
+    }
+
+    private Map<String, Double> invalidIncidentsCounted() {
+        return meters.find("entente.dlq.records").tag("topic", Topics.INCIDENTS.name()).counters().stream()
+                .collect(Collectors.toMap(counter -> counter.getId().getTag("reason"), Counter::count));
+    }
+}
