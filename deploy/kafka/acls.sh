@@ -218,10 +218,12 @@ allow exercise-service topic exercise.clocks.v1 literal Write
 allow exercise-service topic reference.states.v1 literal Write
 allow exercise-service topic reference.contacts.v1 literal Write
 allow exercise-service topic reference.agreements.v1 literal Write
-# consumes (assigned partitions, no group)
+# consumes (assigned partitions, no group): what the pipeline wrote about the exercise, and the
+# live contact chains, whose backups answer in a scenario's script
 allow exercise-service topic alert.events.v1 literal Read
 allow exercise-service topic disclosure.ledger.v1 literal Read
 allow exercise-service topic commitment.outcomes.v1 literal Read
+allow exercise-service topic reference.contacts.v1 literal Read
 # waits for notification-service: its applications' committed offsets, the clock's partitions
 allow exercise-service group notification-service-fanout literal Describe
 allow exercise-service group notification-service-lifecycle literal Describe

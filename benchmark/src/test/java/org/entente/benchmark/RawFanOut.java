@@ -3,6 +3,7 @@ package org.entente.benchmark;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ import org.entente.schemas.EventDeserializer;
  * produce each alert and its ledger entry, and commit the consumed offsets in the same
  * transaction, one transaction per poll, as exactly_once_v2 does per commit. Reference data is the
  * file notification-service is seeded from, read the same way ({@link ReferenceDataFile}), held in
- * memory.
+ * memory with the agreements indexed by party, as a hand-written loop would.
  */
 final class RawFanOut {
 
@@ -51,7 +52,7 @@ final class RawFanOut {
     private static final String GROUP = "benchmark-raw-fanout";
 
     private final BenchBroker broker;
-    private final List<Agreement> agreements;
+    private final Map<String, List<Agreement>> agreementsByParty = new HashMap<>();
     private final Set<String> states;
     private final Map<String, String> primaryContacts;
     private final AlertComposer composer;
@@ -60,7 +61,8 @@ final class RawFanOut {
         this.broker = broker;
         EventMetadataFactory metadata = new EventMetadataFactory("notification-service", Clock.systemUTC());
         ReferenceDataFile file = ReferenceDataFile.read(referenceData, metadata);
-        this.agreements = file.agreements();
+        file.agreements().forEach(agreement -> agreement.getParties().forEach(party ->
+                agreementsByParty.computeIfAbsent(party, p -> new ArrayList<>()).add(agreement)));
         this.states = file.states().stream().map(StateProfile::getCode).collect(Collectors.toSet());
         this.primaryContacts = file.contacts().stream()
                 .collect(Collectors.toMap(ContactChain::getStateCode, chain -> chain.getContacts().get(0).getContactId()));
@@ -115,7 +117,7 @@ final class RawFanOut {
     /** Sends one alert and one ledger entry per recipient, as FanOutProcessor forwards them; returns the alerts sent. */
     private int fanOut(KafkaProducer<String, SpecificRecord> producer, IncidentReported incident) {
         int sent = 0;
-        for (Route route : Router.route(incident, agreements)) {
+        for (Route route : Router.route(incident, agreementsByParty.getOrDefault(incident.getReportingState(), List.of()))) {
             String recipient = route.recipientState();
             if (!states.contains(recipient)) {
                 continue;

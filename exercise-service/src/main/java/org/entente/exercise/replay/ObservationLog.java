@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.entente.events.AgreementRef;
@@ -78,12 +77,6 @@ final class ObservationLog {
 
     Instant deliveredAt(String alertId) {
         return delivered.get(alertId);
-    }
-
-    /** The contact at {@code level} of the alert's chain, once the alert has gone there (the primary from the start). */
-    Optional<String> contactAt(String alertId, int level) {
-        return level == 0 ? Optional.of(issued.get(alertId).getContactId())
-                : Optional.ofNullable(escalations.getOrDefault(alertId, Map.of()).get(level)).map(AlertEscalated::getContactId);
     }
 
     String injectOf(AlertIssued alert) {

@@ -11,25 +11,17 @@ import org.entente.events.Deadline;
 import org.entente.exercise.scenario.Acknowledgement;
 
 /**
- * A scripted point of contact's acknowledgement of one alert, due at scenario time {@code at} by
- * the contact at {@code level} of the recipient's chain (0 the primary, 1 the backup).
- * <p>
- * It may be written once the scenario clock has passed {@code notBefore}, the last moment before
- * {@code at} at which the lifecycle could change the alert (an escalation or a missed deadline),
- * and before the clock passes {@code at}: then the pipeline sees the answer exactly where it
- * falls among the alert's own events. Without settle, an acknowledgement deadline escalates the
- * alert one contact per acknowledgement period from delivery (notification-service's lifecycle
- * rules); this counts every such moment, even past the end of the chain, which at worst writes an
- * answer a step later than it could have been.
- *
- * @param notBefore {@code null} when nothing can happen to the alert before {@code at}
+ * A scripted point of contact's acknowledgement of one alert, at scenario time {@code at}, by the
+ * contact at {@code level} of the recipient's chain (0 the primary, 1 the backup). A replay writes
+ * them all at once: notification-service applies what falls due on an exercise alert before an
+ * answer's time (an escalation, a missed deadline) before the answer itself.
  */
-record ScriptedAnswer(String alertId, String recipientState, int level, Instant at, Instant notBefore) {
+record ScriptedAnswer(String alertId, String recipientState, int level, Instant at) {
 
     /** What {@code script} makes the recipient of {@code alert} do, delivered at {@code deliveredAt}; empty for never. */
     static Optional<ScriptedAnswer> plan(Acknowledgement script, AlertIssued alert, Instant deliveredAt) {
-        List<Deadline> deadlines = shifted(alert, Duration.between(alert.getIssuedAt(), deliveredAt));
-        Optional<Deadline> acknowledgement = deadlines.stream().filter(d -> d.getKind() == CommitmentKind.ACKNOWLEDGE).findFirst();
+        Optional<Deadline> acknowledgement = shifted(alert, Duration.between(alert.getIssuedAt(), deliveredAt)).stream()
+                .filter(d -> d.getKind() == CommitmentKind.ACKNOWLEDGE).findFirst();
         Optional<Instant> at;
         int level = 0;
         if (script instanceof Acknowledgement.After after) {
@@ -44,34 +36,7 @@ record ScriptedAnswer(String alertId, String recipientState, int level, Instant 
             at = Optional.empty();
         }
         int contact = level;
-        return at.map(when -> new ScriptedAnswer(alert.getAlertId(), alert.getRecipientState(), contact, when,
-                lastChangeBefore(when, deadlines, acknowledgement, deliveredAt)));
-    }
-
-    /** Whether the answer may be written with the scenario clock at {@code clock}. */
-    boolean writableAt(Instant clock) {
-        return (notBefore == null || notBefore.isBefore(clock)) && !clock.isAfter(at);
-    }
-
-    private static Instant lastChangeBefore(Instant at, List<Deadline> deadlines, Optional<Deadline> acknowledgement,
-            Instant deliveredAt) {
-        Instant last = null;
-        for (Deadline deadline : deadlines) {
-            last = latestBefore(at, last, deadline.getMissedAt());
-        }
-        if (acknowledgement.isPresent()) {
-            Instant due = acknowledgement.get().getDueAt();
-            Duration period = Duration.between(deliveredAt, due);
-            if (due.isBefore(at) && !period.isNegative() && !period.isZero()) {
-                long periods = (Duration.between(due, at).toMillis() - 1) / period.toMillis();
-                last = latestBefore(at, last, due.plus(period.multipliedBy(periods)));
-            }
-        }
-        return last;
-    }
-
-    private static Instant latestBefore(Instant at, Instant last, Instant candidate) {
-        return candidate.isBefore(at) && (last == null || candidate.isAfter(last)) ? candidate : last;
+        return at.map(when -> new ScriptedAnswer(alert.getAlertId(), alert.getRecipientState(), contact, when));
     }
 
     /** The deadlines the recipient is held to: issued ones moved by the time the alert took to reach the inbox. */

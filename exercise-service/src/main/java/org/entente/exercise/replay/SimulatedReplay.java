@@ -31,11 +31,10 @@ import org.entente.schemas.Topics;
  *     keys ({@link ScenarioReference}); the clock is set to the start and every inject's incident
  *     is written, reported at its scenario time; the replay waits until notification-service has
  *     routed them all and delivered every alert (delivered when issued, on the exercise's clock);</li>
- * <li>each scripted acknowledgement ({@link ScriptedAnswer}) is written once the clock has
- *     passed the last change the lifecycle could make to its alert before it, and before the clock
- *     passes the acknowledgement: the clock moves to the earliest acknowledgement still to write,
- *     the lifecycle applies everything due by then, and every acknowledgement writable at that
- *     time is written;</li>
+ * <li>every scripted acknowledgement ({@link ScriptedAnswer}) is written at once, at its scenario
+ *     time, by the contact its script names (a backup found in the scenario's or the live contact
+ *     chains): notification-service applies what falls due on an exercise alert before an answer's
+ *     time (an escalation, a missed deadline) before the answer;</li>
  * <li>the clock moves a year past the last inject, so every deadline left is decided, then the
  *     clock and the scenario's reference data are removed.</li>
  * </ol>
@@ -70,15 +69,10 @@ public final class SimulatedReplay {
                         List.of(Topics.ALERTS.name(), Topics.DISCLOSURES.name(), Topics.COMMITMENT_OUTCOMES.name()))) {
             Step step = new Step(pipeline, observer);
             reference.ifPresent(own -> pipeline.write(own.published()));
+            ContactChains chains = scenario.reference() instanceof InlineReference inline ? ContactChains.of(inline)
+                    : ContactChains.live(settings);
             step.tick(events.start());
-            List<ScriptedAnswer> pending = plan(step.report());
-            while (!pending.isEmpty()) {
-                Instant clock = pending.stream().map(ScriptedAnswer::at).min(Comparator.naturalOrder()).orElseThrow();
-                step.tick(clock);
-                List<ScriptedAnswer> writable = pending.stream().filter(answer -> answer.writableAt(clock)).toList();
-                step.answer(writable);
-                pending.removeAll(writable);
-            }
+            step.apply(acknowledgements(step.report(), chains));
             step.tick(events.start().plus(lastInject()).plus(DECIDED_AFTER));
             step.stopClock();
             reference.ifPresent(own -> pipeline.write(own.removed()));
@@ -86,14 +80,20 @@ public final class SimulatedReplay {
         return log.observed();
     }
 
-    private List<ScriptedAnswer> plan(List<AlertIssued> delivered) {
-        List<ScriptedAnswer> answers = new ArrayList<>();
+    /** The scripted acknowledgements of the delivered alerts; one whose contact the chain lacks is not given. */
+    private List<ProducerRecord<String, SpecificRecord>> acknowledgements(List<AlertIssued> delivered, ContactChains chains) {
+        List<ProducerRecord<String, SpecificRecord>> acknowledgements = new ArrayList<>();
         for (AlertIssued alert : delivered) {
             Acknowledgement script = scenario.acknowledgementOf(alert.getRecipientState(), log.injectOf(alert))
                     .orElse(new Acknowledgement.Never());
-            ScriptedAnswer.plan(script, alert, log.deliveredAt(alert.getAlertId())).ifPresent(answers::add);
+            ScriptedAnswer.plan(script, alert, log.deliveredAt(alert.getAlertId())).ifPresent(answer -> {
+                Optional<String> contact = answer.level() == 0 ? Optional.of(alert.getContactId())
+                        : chains.at(alert.getRecipientState(), answer.level());
+                contact.ifPresent(by -> acknowledgements.add(new ProducerRecord<>(Topics.ALERTS.name(), answer.recipientState(),
+                        events.acknowledgement(answer.alertId(), answer.recipientState(), by, answer.at()))));
+            });
         }
-        return answers;
+        return acknowledgements;
     }
 
     private Duration lastInject() {
@@ -144,18 +144,8 @@ public final class SimulatedReplay {
             apply(IntStream.range(0, clockPartitions).mapToObj(copy::apply).toList());
         }
 
-        /** Writes the answers; one whose contact the alert never reached (no backup in the chain) is not given. */
-        void answer(List<ScriptedAnswer> answers) {
-            List<ProducerRecord<String, SpecificRecord>> acknowledgements = new ArrayList<>();
-            for (ScriptedAnswer answer : answers) {
-                log.contactAt(answer.alertId(), answer.level()).ifPresent(contact -> acknowledgements.add(new ProducerRecord<>(
-                        Topics.ALERTS.name(), answer.recipientState(),
-                        events.acknowledgement(answer.alertId(), answer.recipientState(), contact, answer.at()))));
-            }
-            apply(acknowledgements);
-        }
-
-        private void apply(List<ProducerRecord<String, SpecificRecord>> records) {
+        /** Writes the records and waits until the lifecycle has applied them. */
+        void apply(List<ProducerRecord<String, SpecificRecord>> records) {
             if (records.isEmpty()) {
                 return;
             }

@@ -127,11 +127,12 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
             }
         } else if (event instanceof AlertAcknowledged ack) {
             EventChecks.keyIs(record.key(), ack.getRecipientState(), "recipientState");
-            onExisting(ack.getRecipientState(), ack.getAlertId(), ack.getMetadata(), record.timestamp(),
+            onExisting(ack.getRecipientState(), ack.getAlertId(), ack.getMetadata(), ack.getAcknowledgedAt(), record.timestamp(),
                     state -> rulesFor(state.getIssued()).acknowledge(state, ack, chain(state.getIssued())));
         } else if (event instanceof AlertResponseSubmitted response) {
             EventChecks.keyIs(record.key(), response.getRecipientState(), "recipientState");
-            onExisting(response.getRecipientState(), response.getAlertId(), response.getMetadata(), record.timestamp(),
+            onExisting(response.getRecipientState(), response.getAlertId(), response.getMetadata(), response.getSubmittedAt(),
+                    record.timestamp(),
                     state -> rulesFor(state.getIssued()).respond(state, response, chain(state.getIssued())));
         } else if (!(event instanceof AlertDelivered) && !(event instanceof AlertEscalated)) {
             throw new UnexpectedEventTypeException("expected an alert event on " + Topics.ALERTS.name() + " but found "
@@ -140,16 +141,30 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         // AlertDelivered and AlertEscalated are this processor's own output, read back: nothing to do.
     }
 
-    /** An answer counts only within its alert's world: an exercise cannot answer a real alert, nor the reverse. */
-    private void onExisting(String recipientState, String alertId, EventMetadata answer, long timestamp,
+    /**
+     * An answer counts only within its alert's world: an exercise cannot answer a real alert, nor
+     * the reverse. An exercise alert first catches up to the answer's time: what was due before it
+     * (an escalation, a missed deadline) happens first, so a replay may write its scripted answers
+     * before its clock reaches them.
+     */
+    private void onExisting(String recipientState, String alertId, EventMetadata answer, Instant answeredAt, long timestamp,
             Function<AlertLifecycle, Optional<Transition>> change) {
         String key = alertKey(recipientState, alertId);
-        AlertLifecycle state = alerts.get(key);
-        InvalidEventException.require(state != null, "no alert " + alertId + " was issued to " + recipientState);
-        InvalidEventException.require(Objects.equals(answer.getExerciseId(), exerciseIdOf(state.getIssued())),
-                "alert " + alertId + " belongs to " + world(exerciseIdOf(state.getIssued())) + ", the answer to "
+        AlertLifecycle found = alerts.get(key);
+        InvalidEventException.require(found != null, "no alert " + alertId + " was issued to " + recipientState);
+        InvalidEventException.require(Objects.equals(answer.getExerciseId(), exerciseIdOf(found.getIssued())),
+                "alert " + alertId + " belongs to " + world(exerciseIdOf(found.getIssued())) + ", the answer to "
                         + world(answer.getExerciseId()));
-        change.apply(state).ifPresent(transition -> apply(key, state, transition, timestamp));
+        AlertLifecycle state = found;
+        if (exerciseIdOf(found.getIssued()) != null) {
+            Optional<Transition> caughtUp = exerciseRules.advance(found, chain(found.getIssued()), answeredAt);
+            if (caughtUp.isPresent()) {
+                apply(key, found, caughtUp.get(), timestamp);
+                state = caughtUp.get().state();
+            }
+        }
+        AlertLifecycle current = state;
+        change.apply(current).ifPresent(transition -> apply(key, current, transition, timestamp));
     }
 
     private static String world(String exerciseId) {

@@ -122,8 +122,11 @@ class KafkaAclTest {
                     DISCLOSURES, "notification-service-ledger"),
             TRUST, Map.of(OUTCOMES, "trust-service"));
 
-    /** What exercise-service's replay reads: assigned partitions, no consumer group, no offsets committed. */
-    static final Set<String> EXERCISE_READS = Set.of(ALERTS, DISCLOSURES, OUTCOMES);
+    /**
+     * What exercise-service's replay reads: assigned partitions, no consumer group, no offsets
+     * committed; the live contact chains for the backups a scenario scripts.
+     */
+    static final Set<String> EXERCISE_READS = Set.of(ALERTS, DISCLOSURES, OUTCOMES, CONTACTS);
 
     /**
      * The groups whose committed offsets exercise-service's replay waits on (its ReplaySettings),
