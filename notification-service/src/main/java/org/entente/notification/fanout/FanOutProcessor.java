@@ -1,5 +1,9 @@
 package org.entente.notification.fanout;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -35,6 +39,7 @@ class FanOutProcessor implements Processor<String, IncidentReported, String, Spe
     private final AlertComposer composer;
     private final ReferenceSnapshot snapshot;
     private final MeterRegistry meters;
+    private final Map<String, Counter> issuedCounters = new HashMap<>();
     private ProcessorContext<String, SpecificRecord> context;
     private TimestampedKeyValueStore<String, Agreement> agreements;
     private TimestampedKeyValueStore<String, ContactChain> contacts;
@@ -76,8 +81,13 @@ class FanOutProcessor implements Processor<String, IncidentReported, String, Spe
             AlertComposer.Composed composed = composer.compose(incident, route, reference.primaryContact(route.recipientState()));
             context.forward(record.withKey(route.recipientState()).withValue(composed.alert()));
             context.forward(record.withKey(route.recipientState()).withValue(composed.disclosure()));
-            meters.counter("entente.alerts.issued", "recipient_state", route.recipientState(),
-                    "exercise", String.valueOf(incident.getMetadata().getExerciseId() != null)).increment();
+            issued(route.recipientState(), incident.getMetadata().getExerciseId() != null).increment();
         }
+    }
+
+    /** The registry would build and look up the meter's id for every alert; this keeps each counter once found. */
+    private Counter issued(String recipientState, boolean exercise) {
+        return issuedCounters.computeIfAbsent(recipientState + "|" + exercise, key -> meters.counter("entente.alerts.issued",
+                "recipient_state", recipientState, "exercise", String.valueOf(exercise)));
     }
 }

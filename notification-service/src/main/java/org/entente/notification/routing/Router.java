@@ -1,10 +1,12 @@
 package org.entente.notification.routing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.entente.events.Agreement;
 import org.entente.events.AgreementStatus;
@@ -21,19 +23,26 @@ public final class Router {
     private Router() {
     }
 
-    /** One route per recipient state, in state-code order. */
+    /**
+     * One route per recipient state, in state-code order. Agreements are grouped by party in one
+     * pass, and recipients covered by the same agreements share their terms, worked out once.
+     */
     public static List<Route> route(IncidentReported incident, Collection<Agreement> agreements) {
-        List<Agreement> covering = agreements.stream().filter(agreement -> covers(agreement, incident)).toList();
-        Set<String> recipients = new TreeSet<>();
-        covering.forEach(agreement -> recipients.addAll(agreement.getParties()));
-        recipients.remove(incident.getReportingState());
-        if (!incident.getNamedRecipients().isEmpty() || incident.getTlp() == Tlp.RED) {
-            recipients.retainAll(incident.getNamedRecipients());
+        Map<String, List<Agreement>> coveringByRecipient = new TreeMap<>();
+        for (Agreement agreement : agreements) {
+            if (covers(agreement, incident)) {
+                agreement.getParties().forEach(party -> coveringByRecipient.computeIfAbsent(party, p -> new ArrayList<>()).add(agreement));
+            }
         }
-        return recipients.stream()
-                .map(recipient -> new Route(recipient, EffectiveTerms.combine(covering.stream()
-                        .filter(agreement -> agreement.getParties().contains(recipient))
-                        .toList())))
+        coveringByRecipient.remove(incident.getReportingState());
+        if (!incident.getNamedRecipients().isEmpty() || incident.getTlp() == Tlp.RED) {
+            coveringByRecipient.keySet().retainAll(incident.getNamedRecipients());
+        }
+        Map<List<String>, EffectiveTerms> termsByAgreements = new HashMap<>();
+        return coveringByRecipient.entrySet().stream()
+                .map(covering -> new Route(covering.getKey(), termsByAgreements.computeIfAbsent(
+                        covering.getValue().stream().map(a -> a.getAgreementId() + "/" + a.getVersion()).toList(),
+                        ids -> EffectiveTerms.combine(covering.getValue()))))
                 .toList();
     }
 

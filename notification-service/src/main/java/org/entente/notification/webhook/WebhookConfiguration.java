@@ -57,10 +57,8 @@ class WebhookConfiguration {
      * at the beginning of the topic (no delivered alert is skipped, at the price of calling the
      * webhooks of alerts older than the first start; receivers deduplicate), and one record per
      * poll. Ack mode {@code RECORD}: an offset is committed as soon as its record is done with,
-     * delivered or dead-lettered, and never before; asynchronously, since a synchronous commit per
-     * record held the dispatcher to about a thousand alert events a second (measured by the
-     * benchmark's drain), so a restart repeats the record in flight and those whose commits had not
-     * landed, which receivers drop by {@code Entente-Event-Id}.
+     * delivered or dead-lettered, and never before, so a restart repeats at most the record in
+     * flight.
      * <p>
      * Between polls a consumer thread makes one record's calls (each bounded by the client's
      * timeouts) and, when they are to be repeated, sleeps one backoff (at most
@@ -80,7 +78,6 @@ class WebhookConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
-        factory.getContainerProperties().setSyncCommits(false);
         factory.setCommonErrorHandler(errorHandler(properties.retry(), deadLetters));
         return factory;
     }
