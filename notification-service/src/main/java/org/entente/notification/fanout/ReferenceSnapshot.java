@@ -25,11 +25,12 @@ import org.entente.schemas.ExerciseKeys;
  */
 final class ReferenceSnapshot {
 
-    /** The indexed data, as of the change counts it was built at. */
+    /** The indexed data, as of the change counts it was built at; records per scope counted once per build. */
     record Data(Map<String, Map<String, List<Agreement>>> agreementsByScopeAndParty, Map<String, Integer> agreementsByScope,
-            Map<String, StateProfile> states, Map<String, ContactChain> contacts) {
+            Map<String, StateProfile> states, Map<String, Integer> statesByScope, Map<String, ContactChain> contacts,
+            Map<String, Integer> contactsByScope) {
 
-        static final Data EMPTY = new Data(Map.of(), Map.of(), Map.of(), Map.of());
+        static final Data EMPTY = new Data(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
         List<Agreement> agreements(String scope, String party) {
             return agreementsByScopeAndParty.getOrDefault(scope, Map.of()).getOrDefault(party, List.of());
@@ -37,6 +38,14 @@ final class ReferenceSnapshot {
 
         int agreementCount(String scope) {
             return agreementsByScope.getOrDefault(scope, 0);
+        }
+
+        int stateCount(String scope) {
+            return statesByScope.getOrDefault(scope, 0);
+        }
+
+        int contactCount(String scope) {
+            return contactsByScope.getOrDefault(scope, 0);
         }
     }
 
@@ -69,9 +78,9 @@ final class ReferenceSnapshot {
                 }
             }
         }
-        data = new Data(byScopeAndParty, byScope,
-                stateChanges != statesSeen || !counted() ? read(states) : before.states(),
-                contactChanges != contactsSeen || !counted() ? read(contacts) : before.contacts());
+        Map<String, StateProfile> stateMap = stateChanges != statesSeen || !counted() ? read(states) : before.states();
+        Map<String, ContactChain> contactMap = contactChanges != contactsSeen || !counted() ? read(contacts) : before.contacts();
+        data = new Data(byScopeAndParty, byScope, stateMap, perScope(stateMap), contactMap, perScope(contactMap));
         agreementsSeen = agreementChanges;
         contactsSeen = contactChanges;
         statesSeen = stateChanges;
@@ -93,6 +102,12 @@ final class ReferenceSnapshot {
             iterator.forEachRemaining(entry -> values.put(entry.key, entry.value.value()));
         }
         return values;
+    }
+
+    private static Map<String, Integer> perScope(Map<String, ?> byKey) {
+        Map<String, Integer> counts = new HashMap<>();
+        byKey.keySet().forEach(key -> counts.merge(scope(key), 1, Integer::sum));
+        return counts;
     }
 
     /** {@code ""} for the live data, else the exercise's key prefix. */

@@ -1,7 +1,6 @@
 package org.entente.notification.fanout;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,8 +36,8 @@ final class RoutingReference {
             return new RoutingReference(current.get(), LIVE);
         }
         String scope = ExerciseKeys.prefix(exerciseId);
-        ExerciseReference.await("states", declared.get().states(), () -> count(current.get().states(), scope));
-        ExerciseReference.await("contact chains", declared.get().contacts(), () -> count(current.get().contacts(), scope));
+        ExerciseReference.await("states", declared.get().states(), () -> current.get().stateCount(scope));
+        ExerciseReference.await("contact chains", declared.get().contacts(), () -> current.get().contactCount(scope));
         ExerciseReference.await("agreements", declared.get().agreements(), () -> current.get().agreementCount(scope));
         return new RoutingReference(current.get(), scope);
     }
@@ -55,9 +54,5 @@ final class RoutingReference {
     String primaryContact(String state) {
         ContactChain chain = data.contacts().get(scope + state);
         return chain == null || chain.getContacts().isEmpty() ? UNASSIGNED_CONTACT : chain.getContacts().get(0).getContactId();
-    }
-
-    private static int count(Map<String, ?> byKey, String scope) {
-        return (int) byKey.keySet().stream().filter(key -> key.startsWith(scope)).count();
     }
 }
