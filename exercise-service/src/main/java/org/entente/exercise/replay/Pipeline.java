@@ -89,7 +89,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** Kafka's futures too ({@code KafkaFuture} is one). */
-    private static <T> T get(Future<T> future) {
+    static <T> T get(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -9,9 +9,13 @@ import java.util.Objects;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.entente.events.EventMetadata;
@@ -19,14 +23,22 @@ import org.entente.schemas.EventDeserializer;
 
 /**
  * Reads what the pipeline wrote about one exercise (committed transactions only), from where the
- * topics ended when the replay began: each {@link #catchUp()} returns the exercise's events that
- * became readable since the last one, in each partition's order.
+ * topics ended when the replay began: each {@link #catchUp()} returns the exercise's events
+ * written since the last one, in each partition's order.
+ *
+ * <p>A consumer group's transactional offset commit becomes visible before the coordinator has
+ * written the commit markers to the output partitions, so the last stable offset can still hide
+ * what a step caused right after the group got past it. A catch-up therefore reads to each
+ * partition's high watermark as it was when the catch-up began, waiting for the transactions
+ * open then to end.
  */
 final class PipelineObserver implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final KafkaConsumer<String, SpecificRecord> consumer;
+    private final Admin admin;
+    private final Duration patience;
     private final String exerciseId;
     private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
 
@@ -36,6 +48,8 @@ final class PipelineObserver implements AutoCloseable {
         consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerSettings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         this.consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new EventDeserializer<>());
+        this.admin = Admin.create(settings.kafka());
+        this.patience = settings.patience();
         this.exerciseId = exerciseId;
         List<TopicPartition> partitions = topics.stream()
                 .flatMap(topic -> consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
@@ -45,11 +59,15 @@ final class PipelineObserver implements AutoCloseable {
         partitions.forEach(consumer::position);
     }
 
-    /** The exercise's events readable now that were not returned before. */
+    /** The exercise's events written by now that were not returned before. */
     List<SpecificRecord> catchUp() {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        Map<TopicPartition, Long> ends = highWatermarks();
+        long deadline = System.nanoTime() + patience.toNanos();
         List<SpecificRecord> events = new ArrayList<>();
         while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new ReplayException("the pipeline's transactions up to " + ends + " did not end within " + patience);
+            }
             for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(POLL)) {
                 readUpTo.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
                 if (record.value() != null && Objects.equals(exerciseId, metadata(record.value()).getExerciseId())) {
@@ -71,6 +89,15 @@ final class PipelineObserver implements AutoCloseable {
         return read;
     }
 
+    private Map<TopicPartition, Long> highWatermarks() {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        consumer.assignment().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        Pipeline.get(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all())
+                .forEach((partition, end) -> ends.put(partition, end.offset()));
+        return ends;
+    }
+
     private static EventMetadata metadata(SpecificRecord event) {
         return (EventMetadata) ((GenericRecord) event).get("metadata");
     }
@@ -78,5 +105,6 @@ final class PipelineObserver implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
+        admin.close();
     }
 }
