@@ -106,6 +106,7 @@ allow incident-service topic alert.events.v1 literal Create Describe
 allow incident-service topic commitment.outcomes.v1 literal Create Describe
 allow incident-service topic disclosure.ledger.v1 literal Create Describe
 allow incident-service topic exercise.clocks.v1 literal Create Describe
+allow incident-service topic communication.checks.v1 literal Create Describe
 # dead letters of what it consumes
 allow incident-service topic incident.events.v1.dlq literal Write
 # provisions the dead-letter topics
@@ -117,6 +118,7 @@ allow incident-service topic alert.events.v1.dlq literal Create Describe
 allow incident-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow incident-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow incident-service topic exercise.clocks.v1.dlq literal Create Describe
+allow incident-service topic communication.checks.v1.dlq literal Create Describe
 # Kafka Streams application incident-service
 allow incident-service group incident-service literal Read
 allow incident-service topic incident-service- prefixed Create Delete Describe Read Write
@@ -130,6 +132,7 @@ allow notification-service topic reference.agreements.v1 literal Write
 allow notification-service topic alert.events.v1 literal Write
 allow notification-service topic commitment.outcomes.v1 literal Write
 allow notification-service topic disclosure.ledger.v1 literal Write
+allow notification-service topic communication.checks.v1 literal Write
 # consumes
 allow notification-service topic incident.events.v1 literal Read
 allow notification-service topic reference.states.v1 literal Read
@@ -138,6 +141,7 @@ allow notification-service topic reference.agreements.v1 literal Read
 allow notification-service topic alert.events.v1 literal Read
 allow notification-service topic disclosure.ledger.v1 literal Read
 allow notification-service topic exercise.clocks.v1 literal Read
+allow notification-service topic communication.checks.v1 literal Read
 # provisions the catalogue
 allow notification-service topic incident.events.v1 literal Create Describe
 allow notification-service topic reference.states.v1 literal Create Describe
@@ -147,6 +151,7 @@ allow notification-service topic alert.events.v1 literal Create Describe
 allow notification-service topic commitment.outcomes.v1 literal Create Describe
 allow notification-service topic disclosure.ledger.v1 literal Create Describe
 allow notification-service topic exercise.clocks.v1 literal Create Describe
+allow notification-service topic communication.checks.v1 literal Create Describe
 # dead letters of what it consumes
 allow notification-service topic incident.events.v1.dlq literal Write
 allow notification-service topic reference.states.v1.dlq literal Write
@@ -155,6 +160,7 @@ allow notification-service topic reference.agreements.v1.dlq literal Write
 allow notification-service topic alert.events.v1.dlq literal Write
 allow notification-service topic disclosure.ledger.v1.dlq literal Write
 allow notification-service topic exercise.clocks.v1.dlq literal Write
+allow notification-service topic communication.checks.v1.dlq literal Write
 # provisions the dead-letter topics
 allow notification-service topic incident.events.v1.dlq literal Create Describe
 allow notification-service topic reference.states.v1.dlq literal Create Describe
@@ -164,6 +170,7 @@ allow notification-service topic alert.events.v1.dlq literal Create Describe
 allow notification-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow notification-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow notification-service topic exercise.clocks.v1.dlq literal Create Describe
+allow notification-service topic communication.checks.v1.dlq literal Create Describe
 # Kafka Streams application notification-service-fanout
 allow notification-service group notification-service-fanout literal Read
 allow notification-service topic notification-service-fanout- prefixed Create Delete Describe Read Write
@@ -176,12 +183,17 @@ allow notification-service transactionalId notification-service-lifecycle- prefi
 allow notification-service group notification-service-ledger literal Read
 allow notification-service topic notification-service-ledger- prefixed Create Delete Describe Read Write
 allow notification-service transactionalId notification-service-ledger- prefixed Describe Write
+# Kafka Streams application notification-service-checks
+allow notification-service group notification-service-checks literal Read
+allow notification-service topic notification-service-checks- prefixed Create Delete Describe Read Write
+allow notification-service transactionalId notification-service-checks- prefixed Describe Write
 # The webhook dispatcher (a plain consumer of alert.events.v1)
 allow notification-service group notification-service-webhooks literal Read
 
 # --- trust-service ------------------------------------------------------------------------
 # consumes
 allow trust-service topic commitment.outcomes.v1 literal Read
+allow trust-service topic communication.checks.v1 literal Read
 # provisions the catalogue
 allow trust-service topic incident.events.v1 literal Create Describe
 allow trust-service topic reference.states.v1 literal Create Describe
@@ -191,8 +203,10 @@ allow trust-service topic alert.events.v1 literal Create Describe
 allow trust-service topic commitment.outcomes.v1 literal Create Describe
 allow trust-service topic disclosure.ledger.v1 literal Create Describe
 allow trust-service topic exercise.clocks.v1 literal Create Describe
+allow trust-service topic communication.checks.v1 literal Create Describe
 # dead letters of what it consumes
 allow trust-service topic commitment.outcomes.v1.dlq literal Write
+allow trust-service topic communication.checks.v1.dlq literal Write
 # provisions the dead-letter topics
 allow trust-service topic incident.events.v1.dlq literal Create Describe
 allow trust-service topic reference.states.v1.dlq literal Create Describe
@@ -202,6 +216,7 @@ allow trust-service topic alert.events.v1.dlq literal Create Describe
 allow trust-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow trust-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow trust-service topic exercise.clocks.v1.dlq literal Create Describe
+allow trust-service topic communication.checks.v1.dlq literal Create Describe
 # Kafka Streams application trust-service
 allow trust-service group trust-service literal Read
 allow trust-service topic trust-service- prefixed Create Delete Describe Read Write

@@ -31,7 +31,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * The whole pipeline on one real broker (see {@link RunningServices}), with the clock the test
  * moves: a PoC reports over HTTP, exactly the permitted alerts reach exactly the partner inboxes,
  * one partner acknowledges in time, one late, one never, and the trust figures say exactly that;
- * every record the report caused, in every service, carries the report's trace.
+ * every record the report caused, in every service, carries the report's trace. A point of contact
+ * answers its communication check, which trust counts apart.
  */
 @Order(1)
 class EndToEndTest {
@@ -136,6 +137,34 @@ class EndToEndTest {
                 .exchange().expectStatus().isNotFound();
 
         assertEveryRecordCausedByTheReportCarriesItsTrace(incidentId, List.of(fiAlert, onlyAlertId("lv"), ltAlert));
+    }
+
+    /**
+     * Every state's primary contact gets a communication check as soon as the service knows it;
+     * Finland's acknowledges, and trust-service counts the answer as a communication-check figure.
+     * The clock stays where the other test leaves it, so the answer is on time or late by that clock.
+     */
+    @Test
+    void aPointOfContactAnswersItsCommunicationCheckAndTrustCountsIt() {
+        Map<?, ?> check = await().atMost(WAIT).until(() -> openCheckOf("fi"), open -> open != null);
+        String result = CLOCK.instant().isAfter(Instant.parse((String) check.get("dueAt"))) ? "late" : "honoured";
+
+        client(notifications).post().uri("/api/v1/communication-checks/" + check.get("id") + "/acknowledgement")
+                .header("Authorization", TestTokens.bearer("poc-fi")).exchange().expectStatus().isAccepted();
+
+        await().atMost(WAIT).untilAsserted(() -> client(trust).get().uri("/api/v1/trust/communication-checks/FI")
+                .header("Authorization", TestTokens.bearer("poc-fi")).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.figures.total").isEqualTo(1)
+                .jsonPath("$.figures." + result).isEqualTo(1));
+    }
+
+    private static Map<?, ?> openCheckOf(String state) {
+        List<?> checks = client(notifications).get().uri("/api/v1/communication-checks")
+                .header("Authorization", TestTokens.bearer("poc-" + state)).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return checks.stream().map(check -> (Map<?, ?>) check).filter(check -> "open".equals(check.get("status")))
+                .findFirst().orElse(null);
     }
 
     /**

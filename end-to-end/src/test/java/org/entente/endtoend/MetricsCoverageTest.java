@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every metric that a Grafana dashboard panel or a Prometheus alert rule under deploy/ queries is
  * one the running services really expose: it scrapes the three services' /actuator/prometheus
- * after {@link EndToEndTest} drove a report through the whole pipeline (so the business meters,
- * which appear on first use, exist: alerts issued and escalated, outcomes, trust figures) and
+ * after {@link EndToEndTest} drove a report through the whole pipeline and answered a
+ * communication check (so the business meters, which appear on first use, exist: alerts issued
+ * and escalated, outcomes, checks sent and decided, trust figures) and
  * compares the names with those it parses out of the PromQL.
  */
 @Order(2)

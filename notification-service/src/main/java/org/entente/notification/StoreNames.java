@@ -11,6 +11,7 @@ public final class StoreNames {
     public static final String ALERTS = "alert-lifecycle";
     public static final String DEADLINES = "alert-deadlines";
     public static final String EXERCISE_CLOCKS = "exercise-clocks";
+    public static final String COMMUNICATION_CHECKS = "communication-checks";
 
     private StoreNames() {
     }

@@ -67,6 +67,7 @@ class AuthorizationMatrixTest {
     RestTestClient http;
     String incidentId;
     String finlandsAlert;
+    String finlandsCheck;
 
     @BeforeEach
     void giveFinlandAnAlert() {
@@ -84,6 +85,24 @@ class AuthorizationMatrixTest {
                 .build());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alertOfFinland()).isNotNull());
         finlandsAlert = alertOfFinland();
+    }
+
+    /**
+     * Finland's communication check that was open when first asked for (it was sent as soon as the
+     * service knew Finland's contact chain): the same one for every caller, whoever acknowledges it.
+     */
+    private String finlandsCheck() {
+        if (finlandsCheck == null) {
+            finlandsCheck = await().atMost(Duration.ofSeconds(30)).until(this::openCheckOfFinland, id -> id != null);
+        }
+        return finlandsCheck;
+    }
+
+    private String openCheckOfFinland() {
+        List<?> checks = http.get().uri("/api/v1/communication-checks").header("Authorization", TestTokens.bearer("poc-fi")).exchange()
+                .expectBody(List.class).returnResult().getResponseBody();
+        return checks.stream().map(check -> (Map<?, ?>) check).filter(check -> "open".equals(check.get("status")))
+                .map(check -> (String) check.get("id")).findFirst().orElse(null);
     }
 
     private String alertOfFinland() {
@@ -104,6 +123,9 @@ class AuthorizationMatrixTest {
                 new Rule("POST /api/v1/alerts/{id}/responses", c -> c.post().uri("/api/v1/alerts/" + finlandsAlert + "/responses")
                         .contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "initial-assessment", "text", "Contained.")),
                         ownStateOnly("FI", 202)),
+                new Rule("GET /api/v1/communication-checks", c -> c.get().uri("/api/v1/communication-checks"), onlyRoles(200, "poc")),
+                new Rule("POST /api/v1/communication-checks/{id}/acknowledgement",
+                        c -> c.post().uri("/api/v1/communication-checks/" + finlandsCheck() + "/acknowledgement"), ownStateOnly("FI", 202)),
                 new Rule("GET /api/v1/reference/states", c -> c.get().uri("/api/v1/reference/states"), onlyRoles(200, "coordinator")),
                 new Rule("PUT /api/v1/reference/states/{code}", c -> c.put().uri("/api/v1/reference/states/EE")
                         .contentType(MediaType.APPLICATION_JSON).body(Map.of("code", "EE", "name", "Estonia")),

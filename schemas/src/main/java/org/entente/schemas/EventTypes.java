@@ -11,6 +11,10 @@ import org.entente.events.AlertIssued;
 import org.entente.events.AlertLifecycle;
 import org.entente.events.AlertResponseSubmitted;
 import org.entente.events.CommitmentOutcomeRecorded;
+import org.entente.events.CommunicationCheckAcknowledged;
+import org.entente.events.CommunicationCheckOutcomeRecorded;
+import org.entente.events.CommunicationCheckSchedule;
+import org.entente.events.CommunicationCheckSent;
 import org.entente.events.ContactChain;
 import org.entente.events.DisclosureRecorded;
 import org.entente.events.ExerciseClock;
@@ -38,7 +42,11 @@ public final class EventTypes {
             DisclosureRecorded.class,
             AlertLifecycle.class,
             IncidentRevisionSeen.class,
-            ExerciseClock.class);
+            ExerciseClock.class,
+            CommunicationCheckSent.class,
+            CommunicationCheckAcknowledged.class,
+            CommunicationCheckOutcomeRecorded.class,
+            CommunicationCheckSchedule.class);
 
     private EventTypes() {
     }

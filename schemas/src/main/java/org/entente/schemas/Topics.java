@@ -48,9 +48,17 @@ public final class Topics {
     /** {@code ExerciseClock}, keyed by exercise id: the scenario time of each running exercise. */
     public static final Topic EXERCISE_CLOCKS = new Topic("exercise.clocks.v1", "exercise id", true);
 
+    /**
+     * {@code CommunicationCheckSent}, {@code CommunicationCheckAcknowledged} and
+     * {@code CommunicationCheckOutcomeRecorded}, keyed by recipient state: the scheduled test
+     * alerts to every state's point of contact, kept apart from incident alerts.
+     */
+    public static final Topic COMMUNICATION_CHECKS = new Topic("communication.checks.v1", "recipient state", false);
+
     /** The topics events and reference data travel on (dead-letter topics are in {@link #DEAD_LETTERS}). */
     public static final List<Topic> ALL = List.of(
-            INCIDENTS, STATES, CONTACTS, AGREEMENTS, ALERTS, COMMITMENT_OUTCOMES, DISCLOSURES, EXERCISE_CLOCKS);
+            INCIDENTS, STATES, CONTACTS, AGREEMENTS, ALERTS, COMMITMENT_OUTCOMES, DISCLOSURES, EXERCISE_CLOCKS,
+            COMMUNICATION_CHECKS);
 
     /** The dead-letter topic of every topic in {@link #ALL}, in the same order. */
     public static final List<Topic> DEAD_LETTERS = ALL.stream().map(Topic::deadLetters).toList();

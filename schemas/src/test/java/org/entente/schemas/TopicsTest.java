@@ -12,7 +12,7 @@ class TopicsTest {
         assertThat(Topics.DEAD_LETTERS).extracting(Topics.Topic::name).containsExactly(
                 "incident.events.v1.dlq", "reference.states.v1.dlq", "reference.contacts.v1.dlq",
                 "reference.agreements.v1.dlq", "alert.events.v1.dlq", "commitment.outcomes.v1.dlq",
-                "disclosure.ledger.v1.dlq", "exercise.clocks.v1.dlq");
+                "disclosure.ledger.v1.dlq", "exercise.clocks.v1.dlq", "communication.checks.v1.dlq");
     }
 
     @Test

@@ -34,6 +34,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.entente.events.CommitmentOutcomeRecorded;
+import org.entente.events.CommitmentResult;
+import org.entente.events.CommunicationCheckOutcomeRecorded;
+import org.entente.events.EventMetadata;
 import org.entente.schemas.EventCodec;
 import org.entente.schemas.EventSerializer;
 import org.entente.schemas.Topics;
@@ -103,6 +106,11 @@ class TrustServiceIntegrationTest {
     private static final CommitmentOutcomeRecorded EE_LAST =
             outcome("A6", INITIAL_ASSESSMENT, "LV", "EE", BALTIC, LATE, daysAgo(4), 7_200_000L);
 
+    /** Estonia's point of contact answered one communication check in 10 minutes and missed one; never counted as a commitment. */
+    private static final List<CommunicationCheckOutcomeRecorded> EE_CHECKS = List.of(
+            check("C1", "EE", HONOURED, daysAgo(40), 600_000L),
+            check("C2", "EE", MISSED, daysAgo(3), null));
+
     @TestConfiguration(proxyBeanMethods = false)
     static class FixedClock {
 
@@ -133,6 +141,8 @@ class TrustServiceIntegrationTest {
     static void publishOutcomes(@Autowired RestTestClient client) throws InterruptedException, ExecutionException {
         try (KafkaProducer<String, CommitmentOutcomeRecorded> events =
                         new KafkaProducer<>(producerConfig(), new StringSerializer(), new EventSerializer<>());
+                KafkaProducer<String, CommunicationCheckOutcomeRecorded> checks =
+                        new KafkaProducer<>(producerConfig(), new StringSerializer(), new EventSerializer<>());
                 KafkaProducer<String, byte[]> garbage =
                         new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
             for (CommitmentOutcomeRecorded outcome : EE_PARTITION) {
@@ -146,8 +156,14 @@ class TrustServiceIntegrationTest {
             notAnEvent = garbage.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), "EE", NOT_AN_EVENT)).get();
             unknownSchema = garbage.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), "EE", UNKNOWN_SCHEMA)).get();
             misfiled = events.send(new ProducerRecord<>(Topics.COMMITMENT_OUTCOMES.name(), "EE", FI_UNDER_EE)).get();
+            for (CommunicationCheckOutcomeRecorded check : EE_CHECKS) {
+                checks.send(new ProducerRecord<>(Topics.COMMUNICATION_CHECKS.name(), check.getRecipientState(), check)).get();
+            }
             eeLast = send(events, EE_LAST);
         }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                get(client, "/communication-checks/EE", "operator").expectStatus().isOk()
+                        .expectBody().jsonPath("$.figures.total").isEqualTo(2));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> get(client, "/states/EE", "operator")
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.figures.late").isEqualTo(2));
@@ -159,6 +175,16 @@ class TrustServiceIntegrationTest {
                 {"window": "all", "states": {"EE": %s, "FI": %s, "LV": %s}}"""
                 .formatted(figures(3, 2, 1, 0.5, 120_000L, 900_000L), figures(0, 0, 1, 0.0, null, null),
                         figures(1, 0, 0, 1.0, 30_000L, 30_000L)), JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldGiveCommunicationChecksAsAFigureOfTheirOwn() {
+        get("/communication-checks", "operator").expectStatus().isOk().expectBody().json("""
+                {"window": "all", "states": {"EE": %s}}""".formatted(figures(1, 0, 1, 0.5, 600_000L, 600_000L)),
+                JsonCompareMode.STRICT);
+        get("/communication-checks/EE?window=30d", "poc-ee").expectStatus().isOk().expectBody().json("""
+                {"window": "30d", "state": "EE", "figures": %s}""".formatted(figures(0, 0, 1, 0.0, null, null)),
+                JsonCompareMode.STRICT);
     }
 
     @Test
@@ -244,8 +270,8 @@ class TrustServiceIntegrationTest {
 
     @Test
     void shouldReadNothingAgainAfterARestart() {
-        bindings.stop("recordCommitmentOutcome-in-0");
-        bindings.start("recordCommitmentOutcome-in-0");
+        bindings.stop("recordOutcomes-in-0");
+        bindings.start("recordOutcomes-in-0");
         RecordMetadata marker;
         try (KafkaProducer<String, CommitmentOutcomeRecorded> events =
                 new KafkaProducer<>(producerConfig(), new StringSerializer(), new EventSerializer<>())) {
@@ -282,7 +308,11 @@ class TrustServiceIntegrationTest {
                 new Rule("GET /api/v1/trust/pairs/{from}/{to}", http -> http.get().uri("/api/v1/trust/pairs/FI/EE"),
                         hubOrStates(200, hub, "FI", "EE")),
                 new Rule("GET /api/v1/trust/agreements/{agreementId}", http -> http.get().uri("/api/v1/trust/agreements/" + NORDIC),
-                        onlyRoles(200, "operator", "coordinator"))),
+                        onlyRoles(200, "operator", "coordinator")),
+                new Rule("GET /api/v1/trust/communication-checks", http -> http.get().uri("/api/v1/trust/communication-checks"),
+                        onlyRoles(200, "operator", "coordinator")),
+                new Rule("GET /api/v1/trust/communication-checks/{code}",
+                        http -> http.get().uri("/api/v1/trust/communication-checks/EE"), hubOrStates(200, hub, "EE"))),
                 AccessMatrix.apiDocs().stream()).toList();
     }
 
@@ -313,6 +343,12 @@ class TrustServiceIntegrationTest {
                 "entente_trust_commitments{application=\"trust-service\",result=\"missed\",state=\"EE\"} 1.0",
                 "entente_trust_commitments{application=\"trust-service\",result=\"missed\",state=\"FI\"} 1.0",
                 "entente_trust_commitments{application=\"trust-service\",result=\"missed\",state=\"LV\"} 0.0",
+                "entente_trust_communication_checks_honoured_ratio{application=\"trust-service\",state=\"EE\"} 0.5",
+                "entente_trust_communication_checks_response_p50_seconds{application=\"trust-service\",state=\"EE\"} 600.0",
+                "entente_trust_communication_checks_response_p90_seconds{application=\"trust-service\",state=\"EE\"} 600.0",
+                "entente_trust_communication_checks{application=\"trust-service\",result=\"honoured\",state=\"EE\"} 1.0",
+                "entente_trust_communication_checks{application=\"trust-service\",result=\"late\",state=\"EE\"} 0.0",
+                "entente_trust_communication_checks{application=\"trust-service\",result=\"missed\",state=\"EE\"} 1.0",
                 "entente_trust_honoured_ratio{application=\"trust-service\",state=\"EE\"} 0.5",
                 "entente_trust_honoured_ratio{application=\"trust-service\",state=\"FI\"} 0.0",
                 "entente_trust_honoured_ratio{application=\"trust-service\",state=\"LV\"} 1.0");
@@ -357,6 +393,14 @@ class TrustServiceIntegrationTest {
                 {"honoured": %d, "late": %d, "missed": %d, "total": %d, "honouredRatio": %s,
                  "acknowledgeP50Millis": %s, "acknowledgeP90Millis": %s}"""
                 .formatted(honoured, late, missed, honoured + late + missed, ratio, p50, p90);
+    }
+
+    private static CommunicationCheckOutcomeRecorded check(String checkId, String state, CommitmentResult result, Instant sentAt,
+            Long responseMillis) {
+        return new CommunicationCheckOutcomeRecorded(new EventMetadata("event-" + checkId, sentAt, "notification-service", null),
+                checkId, state, state.toLowerCase() + "-duty", sentAt, sentAt.plus(Duration.ofHours(2)), result,
+                responseMillis == null ? null : sentAt.plusMillis(responseMillis), responseMillis == null ? null : "poc",
+                responseMillis);
     }
 
     private static Instant daysAgo(int days) {

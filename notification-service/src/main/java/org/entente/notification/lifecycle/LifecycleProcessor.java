@@ -238,16 +238,18 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         String recipient = after.getIssued().getRecipientState();
         for (SpecificRecord event : transition.events()) {
             context.forward(new Record<>(recipient, event, timestamp, TraceContext.headers(after.getTraceparent())));
-            count(event, recipient);
+            count(event, recipient, exerciseIdOf(after.getIssued()) != null);
         }
     }
 
-    private void count(SpecificRecord event, String recipient) {
+    /** Labelled {@code exercise}, as the issued alerts are: exercise traffic never counts in real figures. */
+    private void count(SpecificRecord event, String recipient, boolean exercise) {
         if (event instanceof AlertEscalated) {
-            meters.counter("entente.alerts.escalated", "recipient_state", recipient).increment();
+            meters.counter("entente.alerts.escalated", "recipient_state", recipient, "exercise", String.valueOf(exercise))
+                    .increment();
         } else if (event instanceof CommitmentOutcomeRecorded outcome) {
-            meters.counter("entente.commitments.outcomes", "recipient_state", recipient,
-                    "kind", Labels.of(outcome.getKind()), "result", Labels.of(outcome.getResult())).increment();
+            meters.counter("entente.commitments.outcomes", "recipient_state", recipient, "kind", Labels.of(outcome.getKind()),
+                    "result", Labels.of(outcome.getResult()), "exercise", String.valueOf(exercise)).increment();
         }
     }
 

@@ -90,6 +90,23 @@ class TrustController {
                 calculator.figures(outcomes.all(), new Subject.Agreement(agreementId), checked));
     }
 
+    /** Communication checks: a figure of their own, never mixed with the commitments above. */
+    @GetMapping("/communication-checks")
+    @PreAuthorize(HUB)
+    StatesTrust communicationChecks(@RequestParam(defaultValue = "all") String window) {
+        Window checked = new ParameterCheck().window(window).validWindow();
+        return new StatesTrust(checked.label(), calculator.perRecipientState(outcomes.communicationChecks(), checked));
+    }
+
+    @GetMapping("/communication-checks/{code}")
+    @PreAuthorize(HUB_OR_POC)
+    StateTrust communicationChecksOf(Caller caller, @PathVariable String code, @RequestParam(defaultValue = "all") String window) {
+        Window checked = new ParameterCheck().window(window).stateCode("code", code).validWindow();
+        requireInvolved(caller, code);
+        return new StateTrust(checked.label(), code,
+                calculator.figures(outcomes.communicationChecks(), new Subject.State(code), checked));
+    }
+
     @ExceptionHandler(OutcomesUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

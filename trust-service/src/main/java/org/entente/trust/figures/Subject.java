@@ -19,7 +19,7 @@ public sealed interface Subject {
 
         @Override
         public boolean covers(Outcome outcome) {
-            return outcome.reportingState().equals(from) && outcome.recipientState().equals(to);
+            return from.equals(outcome.reportingState()) && to.equals(outcome.recipientState());
         }
     }
 
@@ -28,7 +28,7 @@ public sealed interface Subject {
 
         @Override
         public boolean covers(Outcome outcome) {
-            return outcome.agreementId().equals(agreementId);
+            return agreementId.equals(outcome.agreementId());
         }
     }
 }

@@ -54,8 +54,8 @@ class CommitmentOutcomeIntakeTest {
     @BeforeEach
     void startTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        new CommitmentOutcomeIntake().recordCommitmentOutcome().accept(builder.stream(Topics.COMMITMENT_OUTCOMES.name(),
-                Consumed.with(Serdes.String(), EventSerde.of(CommitmentOutcomeRecorded.class))));
+        builder.stream(Topics.COMMITMENT_OUTCOMES.name(), Consumed.with(Serdes.String(), EventSerde.of(CommitmentOutcomeRecorded.class)))
+                .process(new CommitmentOutcomeIntake());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "trust-service");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

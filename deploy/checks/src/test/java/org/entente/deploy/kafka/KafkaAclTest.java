@@ -101,11 +101,12 @@ class KafkaAclTest {
     static final String OUTCOMES = Topics.COMMITMENT_OUTCOMES.name();
     static final String DISCLOSURES = Topics.DISCLOSURES.name();
     static final String CLOCKS = Topics.EXERCISE_CLOCKS.name();
+    static final String CHECKS = Topics.COMMUNICATION_CHECKS.name();
 
     /** Who publishes what, from the code (DESIGN.md §3 and the service canvases). */
     static final Map<String, Set<String>> WRITES = Map.of(
             INCIDENT, Set.of(INCIDENTS),
-            NOTIFICATION, Set.of(STATES, CONTACTS, AGREEMENTS, ALERTS, OUTCOMES, DISCLOSURES),
+            NOTIFICATION, Set.of(STATES, CONTACTS, AGREEMENTS, ALERTS, OUTCOMES, DISCLOSURES, CHECKS),
             TRUST, Set.of(),
             EXERCISE, Set.of(INCIDENTS, ALERTS, CLOCKS, STATES, CONTACTS, AGREEMENTS));
 
@@ -119,8 +120,9 @@ class KafkaAclTest {
                     STATES, "notification-service-fanout",
                     ALERTS, "notification-service-lifecycle",
                     CLOCKS, "notification-service-lifecycle",
-                    DISCLOSURES, "notification-service-ledger"),
-            TRUST, Map.of(OUTCOMES, "trust-service"));
+                    DISCLOSURES, "notification-service-ledger",
+                    CHECKS, "notification-service-checks"),
+            TRUST, Map.of(OUTCOMES, "trust-service", CHECKS, "trust-service"));
 
     /**
      * What exercise-service's replay reads: assigned partitions, no consumer group, no offsets
@@ -137,6 +139,14 @@ class KafkaAclTest {
             "notification-service-lifecycle", Set.of(ALERTS, CLOCKS));
 
     /**
+     * The groups that consume, as a stream, something a replay writes but whose offsets the replay
+     * does not wait on, with those topics: the communication checks follow the live contact chains
+     * and pass over a scenario's own (the exercise's keys), so a replay gives them nothing to do.
+     */
+    static final Map<String, Set<String>> NOT_AWAITED = Map.of(
+            "notification-service-checks", Set.of(CONTACTS));
+
+    /**
      * Whose dead-letter recoverer (the binder's, a plain idempotent producer outside the
      * transactions) writes which dead-letter topics: those of the topics the service consumes.
      * exercise-service has none.
@@ -144,8 +154,8 @@ class KafkaAclTest {
     static final Map<String, Set<String>> DEAD_LETTER_WRITES = Map.of(
             INCIDENT, Set.of(dlq(INCIDENTS)),
             NOTIFICATION, Set.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS), dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES),
-                    dlq(CLOCKS)),
-            TRUST, Set.of(dlq(OUTCOMES)));
+                    dlq(CLOCKS), dlq(CHECKS)),
+            TRUST, Set.of(dlq(OUTCOMES), dlq(CHECKS)));
 
     /** Each service's Kafka Streams applications, as the services' configuration binds them. */
     static final List<StreamsApplication> APPLICATIONS = List.of(
@@ -155,7 +165,8 @@ class KafkaAclTest {
             new StreamsApplication(NOTIFICATION, "notification-service-lifecycle", List.of(ALERTS, CLOCKS),
                     List.of(CONTACTS), List.of(ALERTS, OUTCOMES)),
             new StreamsApplication(NOTIFICATION, "notification-service-ledger", List.of(DISCLOSURES), List.of(), List.of()),
-            new StreamsApplication(TRUST, "trust-service", List.of(OUTCOMES), List.of(), List.of()));
+            new StreamsApplication(NOTIFICATION, "notification-service-checks", List.of(CHECKS, CONTACTS), List.of(), List.of(CHECKS)),
+            new StreamsApplication(TRUST, "trust-service", List.of(OUTCOMES, CHECKS), List.of(), List.of()));
 
     /**
      * Which service creates which catalogue topics on the empty broker: every service creates some
@@ -163,13 +174,13 @@ class KafkaAclTest {
      */
     static final Map<String, List<String>> FIRST_PROVISIONING = Map.of(
             TRUST, List.of(INCIDENTS, STATES, CONTACTS),
-            INCIDENT, List.of(AGREEMENTS, ALERTS, CLOCKS),
+            INCIDENT, List.of(AGREEMENTS, ALERTS, CLOCKS, CHECKS),
             NOTIFICATION, List.of(OUTCOMES, DISCLOSURES));
 
     /** The same for the dead-letter topics: every service creates some it does not write. */
     static final Map<String, List<String>> FIRST_DEAD_LETTER_PROVISIONING = Map.of(
             TRUST, List.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS)),
-            INCIDENT, List.of(dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES)),
+            INCIDENT, List.of(dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES), dlq(CHECKS)),
             NOTIFICATION, List.of(dlq(OUTCOMES), dlq(CLOCKS)));
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -238,7 +249,8 @@ class KafkaAclTest {
                 ALERTS, List.of(NOTIFICATION, EXERCISE),
                 OUTCOMES, List.of(NOTIFICATION),
                 DISCLOSURES, List.of(NOTIFICATION),
-                CLOCKS, List.of(EXERCISE))));
+                CLOCKS, List.of(EXERCISE),
+                CHECKS, List.of(NOTIFICATION))));
     }
 
     @Test
@@ -259,6 +271,7 @@ class KafkaAclTest {
         assertThat(writers).isEqualTo(expected);
         assertThat(expected.get(dlq(OUTCOMES))).containsExactly(TRUST);
         assertThat(expected.get(dlq(INCIDENTS))).containsExactlyInAnyOrder(INCIDENT, NOTIFICATION);
+        assertThat(expected.get(dlq(CHECKS))).containsExactlyInAnyOrder(NOTIFICATION, TRUST);
     }
 
     /**
@@ -391,8 +404,9 @@ class KafkaAclTest {
     /**
      * The replay waits on notification-service's Kafka Streams applications that consume what it
      * writes, as notification-service.yml binds them: {@link #AWAITED} names each one's group and
-     * those inputs. The reference data it writes is read as global tables, by a global consumer
-     * outside the group: no committed offsets to wait on (the incidents say how much to expect).
+     * those inputs, {@link #NOT_AWAITED} those that ignore exercise data. The reference data it
+     * writes is otherwise read as global tables, by a global consumer outside the group: no
+     * committed offsets to wait on (the incidents say how much to expect).
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -418,7 +432,10 @@ class KafkaAclTest {
             }
         });
 
-        assertThat(consumersOfWhatTheReplayWrites).isEqualTo(sorted(AWAITED));
+        Map<String, Set<String>> consumers = new TreeMap<>(sorted(AWAITED));
+        consumers.putAll(sorted(NOT_AWAITED));
+        assertThat(consumersOfWhatTheReplayWrites).isEqualTo(consumers);
+        assertThat(AWAITED.keySet()).doesNotContainAnyElementsOf(NOT_AWAITED.keySet());
         assertThat(globalTablesOfWhatTheReplayWrites).isEqualTo(sorted(Map.of(
                 "notification-service-fanout", Set.of(AGREEMENTS, CONTACTS, STATES),
                 "notification-service-lifecycle", Set.of(CONTACTS))));
@@ -656,6 +673,12 @@ class KafkaAclTest {
     @Test
     void trustServiceIsRefusedWritingCommitmentOutcomes() {
         assertRefusedWriting(TRUST, OUTCOMES);
+    }
+
+    /** trust-service reads communication checks to keep its figures; notification-service alone writes them. */
+    @Test
+    void trustServiceIsRefusedWritingCommunicationChecks() {
+        assertRefusedWriting(TRUST, CHECKS);
     }
 
     @Test

@@ -124,6 +124,16 @@ class ComposeTest {
         assertThat(stringAt(map(services.get("grafana")), "depends_on.prometheus.condition")).isEqualTo("service_healthy");
     }
 
+    /**
+     * exercise-service creates no topic (its Kafka user may not): it starts once notification-service,
+     * which provisions the catalogue and whose consumer groups a replay waits on, is healthy.
+     */
+    @Test
+    void exerciseServiceWaitsForTheServiceThatProvisionsTheTopics() {
+        assertThat(stringAt(map(services.get("exercise-service")), "depends_on.notification-service.condition"))
+                .isEqualTo("service_healthy");
+    }
+
     @Test
     void everyMountedPathExistsInTheRepositoryAndEveryNamedVolumeIsDeclared() {
         Set<String> declared = mapAt(compose, "volumes").keySet();

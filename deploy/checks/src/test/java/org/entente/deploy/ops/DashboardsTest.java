@@ -11,7 +11,9 @@ import static org.entente.deploy.ops.DeployFiles.relative;
 import static org.entente.deploy.ops.DeployFiles.stringAt;
 import static org.entente.deploy.ops.DeployFiles.yamlFile;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,14 +23,17 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * deploy/grafana: every dashboard parses and names the provisioned data source by its uid, its
- * panels have unique ids and titles, every query has an expression; the provisioning files
- * provide that data source and load the dashboards from where compose mounts them.
+ * panels have unique ids and titles, every query has an expression that promtool parses; the
+ * provisioning files provide that data source and load the dashboards from where compose mounts
+ * them.
  */
 class DashboardsTest {
 
@@ -39,7 +44,7 @@ class DashboardsTest {
     void everyDashboardParsesAndHasAUniqueUidAndTitle() {
         Set<String> uids = new HashSet<>();
         Set<String> titles = new HashSet<>();
-        assertThat(dashboardFiles()).as("dashboards in deploy/grafana/dashboards").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(dashboardFiles()).as("dashboards in deploy/grafana/dashboards").hasSizeGreaterThanOrEqualTo(3);
         for (Path file : dashboardFiles()) {
             JsonNode dashboard = JSON.readTree(read(file));
             assertThat(uids.add(dashboard.path("uid").asString(""))).as("unique uid of %s", relative(file)).isTrue();
@@ -47,7 +52,7 @@ class DashboardsTest {
             assertThat(dashboard.path("uid").asString("")).as("uid of %s", relative(file)).matches("[a-z0-9-]{1,40}");
             assertThat(dashboard.path("panels").isArray()).as("panels of %s", relative(file)).isTrue();
         }
-        assertThat(titles).contains("Entente — pipeline health", "Entente — partner commitments");
+        assertThat(titles).contains("Entente — pipeline health", "Entente — partner commitments", "Entente — exercises");
     }
 
     @Test
@@ -99,6 +104,38 @@ class DashboardsTest {
                 }
             }
         }
+    }
+
+    /**
+     * Every panel's PromQL parses: promtool checks them as recording rules, with Grafana's range
+     * variables replaced by durations and any other variable (used in regular-expression
+     * matchers, such as {@code $state}) by {@code .*}. Without promtool, as PrometheusRulesTest.
+     */
+    @Test
+    void everyQueryIsPromQlThatPromtoolParses(@TempDir Path directory) throws IOException {
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Path file : dashboardFiles()) {
+            for (JsonNode panel : panels(JSON.readTree(read(file)))) {
+                for (JsonNode target : panel.path("targets")) {
+                    String expr = target.path("expr").asString("")
+                            .replace("$__rate_interval", "1m").replace("$__interval", "1m").replace("$__range", "1h")
+                            .replaceAll("\\$\\{?\\w+}?", ".*");
+                    Map<String, Object> rule = new LinkedHashMap<>();
+                    rule.put("record", "dashboard:query_" + rules.size());
+                    rule.put("expr", expr);
+                    rule.put("labels", Map.of("panel", relative(file) + " \"" + panel.path("title").asString("") + "\" "
+                            + target.path("refId").asString("")));
+                    rules.add(rule);
+                }
+            }
+        }
+        assertThat(rules).isNotEmpty();
+        Path file = directory.resolve("dashboards.rules.yml");
+        Files.writeString(file, new Yaml().dump(Map.of("groups", List.of(Map.of("name", "dashboards", "rules", rules)))));
+
+        String output = PrometheusRulesTest.promtoolSucceeds("check", "rules", file.toString());
+
+        assertThat(output).contains("SUCCESS: " + rules.size() + " rules found");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -21,7 +22,14 @@ final class DeployFiles {
     /** The repository root: the nearest directory up from the working directory with mvnw and deploy/. */
     static final Path ROOT = locateRoot();
 
-    static final List<String> SERVICES = List.of("incident-service", "notification-service", "trust-service");
+    /** Every Spring Boot service deploy/ runs: the pipeline's three and exercise-service, the planners' API. */
+    static final List<String> SERVICES = List.of("incident-service", "notification-service", "trust-service", "exercise-service");
+
+    /**
+     * The services that run as exactly one instance, without an autoscaler: exercise-service, whose
+     * replays live in the process that started them.
+     */
+    static final Set<String> SINGLE_INSTANCE = Set.of("exercise-service");
 
     private DeployFiles() {
     }

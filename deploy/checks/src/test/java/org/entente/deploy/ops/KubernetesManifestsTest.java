@@ -2,6 +2,7 @@ package org.entente.deploy.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.deploy.ops.DeployFiles.SERVICES;
+import static org.entente.deploy.ops.DeployFiles.SINGLE_INSTANCE;
 import static org.entente.deploy.ops.DeployFiles.deploy;
 import static org.entente.deploy.ops.DeployFiles.files;
 import static org.entente.deploy.ops.DeployFiles.list;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * deploy/k8s read as Kubernetes and Strimzi would: every manifest file (multi-document YAML) and
  * the references between them. A KafkaTopic per catalogue topic and per dead-letter topic with
- * the catalogue's cleanup; probes on the port the container exposes; Services, disruption budgets, autoscalers and network
- * policies that reach an existing Deployment; pinned images; secrets named, never committed.
+ * the catalogue's cleanup; probes on the port the container exposes; Services, disruption
+ * budgets, autoscalers and network policies that reach an existing Deployment; exercise-service
+ * as one instance without an autoscaler; pinned images; secrets named, never committed.
  */
 class KubernetesManifestsTest {
 
@@ -278,8 +280,27 @@ class KubernetesManifestsTest {
         of("HorizontalPodAutoscaler").forEach(m -> covered.add("hpa " + stringAt(m.document(), "spec.scaleTargetRef.name")));
         of("NetworkPolicy").forEach(m -> covered.add("netpol " + onlyDeploymentSelectedBy(m.at("spec.podSelector.matchLabels"), m).name()));
         for (String service : SERVICES) {
-            assertThat(covered).as("%s has a disruption budget, an autoscaler and a network policy", service)
-                    .contains("pdb " + service, "hpa " + service, "netpol " + service);
+            assertThat(covered).as("%s has a disruption budget and a network policy", service)
+                    .contains("pdb " + service, "netpol " + service);
+            if (SINGLE_INSTANCE.contains(service)) {
+                assertThat(covered).as("%s runs as one instance: no autoscaler", service).doesNotContain("hpa " + service);
+            } else {
+                assertThat(covered).as("%s has an autoscaler", service).contains("hpa " + service);
+            }
+        }
+    }
+
+    /**
+     * A single-instance service says so itself: one replica, replaced by Recreate so that two never
+     * run at once, and no autoscaler (above) to change that.
+     */
+    @Test
+    void singleInstanceServicesRunExactlyOneReplicaAndAreRecreated() {
+        for (String service : SINGLE_INSTANCE) {
+            Manifest deployment = of("Deployment").stream().filter(candidate -> candidate.name().equals(service))
+                    .findFirst().orElseThrow();
+            assertThat(stringAt(deployment.document(), "spec.replicas")).as("replicas of %s", deployment).isEqualTo("1");
+            assertThat(stringAt(deployment.document(), "spec.strategy.type")).as("strategy of %s", deployment).isEqualTo("Recreate");
         }
     }
 

@@ -200,7 +200,7 @@ class PrometheusRulesTest {
     }
 
     /** Runs promtool, prints what it said when it fails, and returns its output. */
-    private static String promtoolSucceeds(String... arguments) {
+    static String promtoolSucceeds(String... arguments) {
         List<String> command = new ArrayList<>(List.of(promtool().toString()));
         command.addAll(List.of(arguments));
         try {
