@@ -26,6 +26,11 @@ export function s(tag, attributes, ...children) {
   return build(document.createElementNS(SVG, tag), attributes, children);
 }
 
+/** A term and its description, inside a <dl>. */
+export function fact(term, value) {
+  return [h('dt', {}, term), h('dd', {}, value)];
+}
+
 /** Polite screen-reader announcement of something that changed on its own (a new alert). */
 export function announce(message) {
   const announcer = document.getElementById('announcer');

@@ -20,6 +20,11 @@ export function dateTime(iso) {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A <time> element reading as dateTime(). */
+export function timeOf(iso) {
+  return h('time', { datetime: iso }, dateTime(iso));
+}
+
 /** The earliest deadline still open (no fulfilment, no outcome), or null. */
 export function nextDeadline(alert) {
   return (alert.deadlines ?? [])

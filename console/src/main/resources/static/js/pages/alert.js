@@ -1,9 +1,9 @@
 // One alert as delivered: content, what was withheld under which agreement, deadlines, the
 // timeline, and the acknowledge and respond actions.
-import { h } from '../dom.js';
+import { h, fact } from '../dom.js';
 import { get, post, ApiError } from '../api.js';
 import { watchInbox } from '../stream.js';
-import { tlpChip, dateTime, countdown } from '../format.js';
+import { tlpChip, dateTime, timeOf, countdown } from '../format.js';
 import { refetchAlert } from './refetch.js';
 import { fieldErrorsInto } from './forms.js';
 
@@ -90,7 +90,7 @@ export async function alertPage(main, { params: [id] }) {
           h('td', {}, dateTime(d.fulfilledAt)), h('td', {}, d.outcome ?? 'open'))))),
       h('h2', {}, 'Timeline'),
       h('ol', { class: 'timeline', id: 'timeline' }, alert.timeline.map((t) =>
-        h('li', {}, h('time', { datetime: t.at }, dateTime(t.at)), ` ${t.what}`, t.detail ? ` (${t.detail})` : ''))),
+        h('li', {}, timeOf(t.at), ` ${t.what}`, t.detail ? ` (${t.detail})` : ''))),
       respondForm);
   }
 
@@ -110,10 +110,6 @@ export async function alertPage(main, { params: [id] }) {
     stopStream();
     clearInterval(ticker);
   };
-}
-
-function fact(term, value) {
-  return [h('dt', {}, term), h('dd', {}, value)];
 }
 
 function personalData(section) {

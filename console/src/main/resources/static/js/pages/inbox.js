@@ -1,10 +1,12 @@
-// Inbox: the state's alerts, newest first, kept live by the alert stream; filters by status and
-// by exercise or real traffic; a countdown to each alert's next deadline.
+// Inbox: the state's communication check, then its alerts, newest first, kept live by the alert
+// stream; filters by status and by exercise or real traffic; a countdown to each alert's next
+// deadline.
 import { h, announce } from '../dom.js';
 import { get } from '../api.js';
 import { watchInbox } from '../stream.js';
-import { tlpChip, dateTime, countdown } from '../format.js';
+import { tlpChip, timeOf, countdown } from '../format.js';
 import { refetchAlert } from './refetch.js';
+import { communicationCheck } from './communication-check.js';
 
 export async function inboxPage(main, { who }) {
   const alerts = new Map();
@@ -17,11 +19,13 @@ export async function inboxPage(main, { who }) {
   const body = h('tbody', { id: 'inbox-rows' });
   const empty = h('p', { id: 'inbox-empty', hidden: true }, 'No alert matches.');
   const problem = h('p', { role: 'alert' });
+  const checkArea = h('div', { id: 'communication-check-area' });
   status.addEventListener('change', render);
   kind.addEventListener('change', render);
 
   main.append(
     h('h1', {}, `Inbox of ${who.state}`),
+    checkArea,
     h('div', { class: 'filters' },
       h('div', {}, h('label', { for: 'status-filter' }, 'Status'), status),
       h('div', {}, h('label', { for: 'kind-filter' }, 'Traffic'), kind),
@@ -50,7 +54,7 @@ export async function inboxPage(main, { who }) {
       h('td', {}, alert.severity),
       h('td', { class: `status status-${alert.status}` }, alert.status),
       h('td', { class: `countdown${clock.overdue ? ' overdue' : ''}`, 'data-alert-id': alert.id }, clock.text),
-      h('td', {}, h('time', { datetime: alert.issuedAt }, dateTime(alert.issuedAt))));
+      h('td', {}, timeOf(alert.issuedAt)));
   }
 
   function render() {
@@ -88,6 +92,7 @@ export async function inboxPage(main, { who }) {
     render();
   }
 
+  const stopCheck = await communicationCheck(checkArea);
   await reload();
   const stopStream = watchInbox({
     onChange,
@@ -103,6 +108,7 @@ export async function inboxPage(main, { who }) {
   }, 1000);
   return () => {
     stopStream();
+    stopCheck();
     clearInterval(ticker);
   };
 }

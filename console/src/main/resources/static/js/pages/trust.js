@@ -1,5 +1,6 @@
 // Trust: how the state's partners honoured their commitments on its alerts (a PoC), or every
-// state's figures (operator, coordinator), as charts and as a table.
+// state's figures (operator, coordinator), as charts and as a table. Apart from them, and never
+// added to them, how the state's (or every state's) primary contact answered communication checks.
 import { h } from '../dom.js';
 import { get } from '../api.js';
 import { outcomesChart, acknowledgeChart } from '../charts.js';
@@ -9,25 +10,38 @@ const PARTNERS = 'entente.trust.partners';
 
 export async function trustPage(main, { who }) {
   const period = h('select', { id: 'trust-window' }, [['all', 'all time'], ['30d', 'last 30 days']].map(([value, text]) => h('option', { value }, text)));
-  const content = h('div', { id: 'trust' });
+  const commitments = h('div', { id: 'trust' });
+  const checks = h('div', { id: 'communication-check-figures' });
   main.append(h('h1', {}, who.state ? `Trust: partners of ${who.state}` : 'Trust: every state'),
-    h('div', { class: 'filters' }, h('div', {}, h('label', { for: 'trust-window' }, 'Window'), period)), content);
+    h('div', { class: 'filters' }, h('div', {}, h('label', { for: 'trust-window' }, 'Window'), period)), commitments,
+    h('section', { id: 'communication-checks', 'aria-labelledby': 'communication-checks-title' },
+      h('h2', { id: 'communication-checks-title' }, 'Communication checks'),
+      h('p', { class: 'hint' }, 'Scheduled test alerts from the hub to each state\'s primary point of contact, no incident; '
+        + 'counted apart from the commitments on alerts.'),
+      checks));
   period.addEventListener('change', () => draw());
 
   async function draw() {
-    try {
-      content.replaceChildren(...(who.state ? await partnerFigures(who.state, period.value, draw) : await allStates(period.value)));
-    } catch (error) {
-      content.replaceChildren(h('p', { class: 'notice problem' }, error.message));
-    }
+    await Promise.all([
+      fill(commitments, () => (who.state ? partnerFigures(who.state, period.value, draw) : allStates(period.value))),
+      fill(checks, () => communicationCheckFigures(who.state, period.value)),
+    ]);
   }
   await draw();
 }
 
+/** Replaces element's content with what build() makes, or with the problem that stopped it. */
+async function fill(element, build) {
+  try {
+    element.replaceChildren(...(await build()));
+  } catch (error) {
+    element.replaceChildren(h('p', { class: 'notice problem' }, error.message));
+  }
+}
+
 async function allStates(window) {
   const answer = await get('trust', `/api/v1/trust/states?window=${window}`);
-  const rows = Object.entries(answer.states).map(([state, figures]) => ({ label: state, figures }));
-  return figuresOf(rows, 'How each state honoured its commitments', 'Time each state took to acknowledge');
+  return figuresOf(rowsOf(answer.states), 'How each state honoured its commitments', 'Time each state took to acknowledge');
 }
 
 /** Partners: those remembered in this browser, and the reporting and affected states of the inbox. */
@@ -58,18 +72,46 @@ async function partnerFigures(state, window, redraw) {
   ];
 }
 
+/** A PoC: its own state's figures; hub roles: every state's. */
+async function communicationCheckFigures(state, window) {
+  const rows = state ? await ownChecks(state, window) : await everyStatesChecks(window);
+  return rows.some((row) => row.figures.total > 0)
+    ? [figuresTable('How primary contacts answered communication checks', rows)]
+    : [h('p', {}, 'No communication check decided yet.')];
+}
+
+async function ownChecks(state, window) {
+  const answer = await get('trust', `/api/v1/trust/communication-checks/${state}?window=${window}`);
+  return [{ label: state, figures: answer.figures }];
+}
+
+async function everyStatesChecks(window) {
+  const answer = await get('trust', `/api/v1/trust/communication-checks?window=${window}`);
+  return rowsOf(answer.states);
+}
+
+/** {code: figures} as rows, one per state. */
+function rowsOf(states) {
+  return Object.entries(states).map(([state, figures]) => ({ label: state, figures }));
+}
+
 function figuresOf(rows, outcomesTitle, acknowledgeTitle) {
   if (!rows.length) return [h('p', {}, 'No partner yet: add one below, or wait for alerts.')];
   return [
     h('h2', {}, outcomesTitle), outcomesChart(outcomesTitle, rows),
     h('h2', {}, acknowledgeTitle), acknowledgeChart(acknowledgeTitle, rows),
     h('h2', {}, 'Figures'),
-    h('table', {},
-      h('thead', {}, h('tr', {}, ['State', 'Honoured', 'Late', 'Missed', 'Honoured ratio', 'Acknowledge p50', 'p90']
-        .map((title) => h('th', { scope: 'col' }, title)))),
-      h('tbody', {}, rows.map(({ label, figures }) => h('tr', {},
-        h('th', { scope: 'row' }, label), h('td', {}, figures.honoured), h('td', {}, figures.late), h('td', {}, figures.missed),
-        h('td', {}, figures.honouredRatio === null ? '—' : `${Math.round(figures.honouredRatio * 100)} %`),
-        h('td', {}, minutes(figures.acknowledgeP50Millis)), h('td', {}, minutes(figures.acknowledgeP90Millis)))))),
+    figuresTable('Commitments honoured, late and missed, and time to acknowledge', rows),
   ];
+}
+
+function figuresTable(caption, rows) {
+  return h('table', {},
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, ['State', 'Honoured', 'Late', 'Missed', 'Honoured ratio', 'Acknowledge p50', 'p90']
+      .map((title) => h('th', { scope: 'col' }, title)))),
+    h('tbody', {}, rows.map(({ label, figures }) => h('tr', {},
+      h('th', { scope: 'row' }, label), h('td', {}, figures.honoured), h('td', {}, figures.late), h('td', {}, figures.missed),
+      h('td', {}, figures.honouredRatio === null ? '—' : `${Math.round(figures.honouredRatio * 100)} %`),
+      h('td', {}, minutes(figures.acknowledgeP50Millis)), h('td', {}, minutes(figures.acknowledgeP90Millis))))));
 }

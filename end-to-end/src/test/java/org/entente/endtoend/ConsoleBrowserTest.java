@@ -1,14 +1,21 @@
 package org.entente.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textMatches;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.entente.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +32,9 @@ import org.springframework.http.MediaType;
  * with a pasted token, Latvia's with the sample sign-in; Finland reports an incident for Estonia
  * over the API; the alert appears in Estonia's open inbox without a reload; the PoC opens and
  * acknowledges it, and the status and countdown change; Latvia's inbox never shows it and its
- * address is not found for Latvia. Screenshots go to target/screenshots.
+ * address is not found for Latvia. Lithuania's PoC sees its state's communication check above the
+ * alerts, acknowledges it there and sees it decided; its trust page and the operator's count it
+ * under communication checks. Screenshots go to target/screenshots.
  */
 @Order(3)
 class ConsoleBrowserTest {
@@ -36,6 +45,7 @@ class ConsoleBrowserTest {
     static RunningServices services;
     static Chromium estonia;
     static Chromium latvia;
+    static Chromium lithuania;
 
     @BeforeAll
     static void openBrowsers() {
@@ -43,21 +53,17 @@ class ConsoleBrowserTest {
         services = RunningServices.get();
         estonia = Chromium.start(WAIT);
         latvia = Chromium.start(WAIT);
+        lithuania = Chromium.start(WAIT);
     }
 
     @AfterAll
     static void closeBrowsers() {
-        if (estonia != null) {
-            estonia.close();
-        }
-        if (latvia != null) {
-            latvia.close();
-        }
+        Stream.of(estonia, latvia, lithuania).filter(Objects::nonNull).forEach(Chromium::close);
     }
 
     @Test
     void aPartnersReportAppearsLiveInThePocsInboxAndIsAcknowledgedThereButNeverReachesAThirdState() {
-        signInWithToken(estonia, TestTokens.token("poc-ee"));
+        signInWithToken(estonia, TestTokens.token("poc-ee"), "Inbox of EE");
         signInAsSample(latvia, "LV");
         for (Chromium browser : new Chromium[] {estonia, latvia}) {
             browser.wait.until(textToBePresentInElementLocated(By.id("live-state"), "live"));
@@ -100,11 +106,67 @@ class ConsoleBrowserTest {
         latvia.wait.until(textToBePresentInElementLocated(By.id("alert"), "No such alert in your state's inbox."));
     }
 
-    private static void signInWithToken(Chromium browser, String token) {
+    /**
+     * Lithuania's primary contact has a contact chain in the sample data, and no other test answers
+     * its check. Whether the answer is on time depends on where earlier tests left the clock; the
+     * service decides by that clock, and so does this test.
+     */
+    @Test
+    void aPocAcknowledgesItsCommunicationCheckAboveTheAlertsAndTrustCountsItApartFromCommitments() {
+        Map<?, ?> check = await().atMost(WAIT).until(() -> openCommunicationCheckOf("poc-lt"), Objects::nonNull);
+        Instant dueAt = Instant.parse((String) check.get("dueAt"));
+        String result = RunningServices.CLOCK.instant().isAfter(dueAt) ? "late" : "honoured";
+        signInAsSample(lithuania, "LT");
+
+        lithuania.wait.until(attributeToBe(By.id("communication-check"), "data-check-id", (String) check.get("id")));
+        assertThat(lithuania.driver.findElement(By.id("communication-check-title")).getText())
+                .isEqualTo("Communication check — a test from the hub, no incident");
+        assertThat(lithuania.driver.findElement(By.id("communication-check-status")).getText()).isEqualTo("open");
+        assertThat(lithuania.driver.findElement(communicationCheckTime("Due")).getAttribute("datetime"))
+                .isEqualTo(check.get("dueAt"));
+        lithuania.screenshot("communication-check");
+
+        lithuania.driver.findElement(By.id("acknowledge-check")).click();
+        lithuania.wait.until(textMatches(By.id("communication-check-status"), Pattern.compile("^" + result + " in \\d.*")));
+        assertThat(lithuania.driver.findElement(By.id("communication-check-feedback")).getText())
+                .isEqualTo("Acknowledgement recorded.");
+        assertThat(lithuania.driver.findElements(By.id("acknowledge-check"))).isEmpty();
+        lithuania.screenshot("communication-check-decided");
+
+        // Seen again later, the decided check reads quietly above the alerts.
+        lithuania.driver.navigate().refresh();
+        lithuania.wait.until(textMatches(By.id("communication-check-last"),
+                Pattern.compile("^Last communication check \\(sent .+\\): " + result + " in \\d.*\\.$")));
+        assertThat(lithuania.driver.findElements(By.id("communication-check"))).isEmpty();
+
+        await().atMost(WAIT).untilAsserted(() -> RunningServices.client(services.trust()).get()
+                .uri("/api/v1/trust/communication-checks/LT").header("Authorization", TestTokens.bearer("poc-lt")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.figures.total").isEqualTo(1));
+        String honouredLateMissedRatio = "late".equals(result) ? "0 1 0 0 %" : "1 0 0 100 %";
+        Pattern lithuaniaAnsweredOnce = Pattern.compile("^LT " + honouredLateMissedRatio + " .*");
+        lithuania.driver.findElement(By.linkText("Trust")).click();
+        lithuania.wait.until(textToBe(By.tagName("h1"), "Trust: partners of LT"));
+        lithuania.wait.until(textMatches(communicationCheckRow("LT"), lithuaniaAnsweredOnce));
+        lithuania.driver.executeScript("document.getElementById('communication-checks').scrollIntoView();");
+        lithuania.screenshot("trust-communication-checks");
+
+        signInWithToken(lithuania, TestTokens.token("operator"), "Trust: every state");
+        lithuania.wait.until(textMatches(communicationCheckRow("LT"), lithuaniaAnsweredOnce));
+    }
+
+    private static Map<?, ?> openCommunicationCheckOf(String caller) {
+        List<?> checks = RunningServices.client(services.notifications()).get().uri("/api/v1/communication-checks")
+                .header("Authorization", TestTokens.bearer(caller)).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return checks.stream().map(check -> (Map<?, ?>) check).filter(check -> "open".equals(check.get("status")))
+                .findFirst().orElse(null);
+    }
+
+    private static void signInWithToken(Chromium browser, String token, String firstPage) {
         browser.driver.get(services.consoleUrl() + "/#/sign-in");
         browser.wait.until(presenceOfElementLocated(By.id("token"))).sendKeys(token);
         browser.driver.findElement(By.id("sign-in-token")).click();
-        browser.wait.until(textToBe(By.tagName("h1"), "Inbox of EE"));
+        browser.wait.until(textToBe(By.tagName("h1"), firstPage));
     }
 
     private static void signInAsSample(Chromium browser, String state) {
@@ -132,5 +194,13 @@ class ConsoleBrowserTest {
 
     private static By cell(String alertId, String className) {
         return By.cssSelector("tr[data-alert-id='" + alertId + "'] td." + className);
+    }
+
+    private static By communicationCheckTime(String term) {
+        return By.xpath("//section[@id='communication-check']//dt[.='" + term + "']/following-sibling::dd[1]/time");
+    }
+
+    private static By communicationCheckRow(String state) {
+        return By.xpath("//section[@id='communication-checks']//tbody/tr[th='" + state + "']");
     }
 }
