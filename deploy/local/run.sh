@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Entente on this machine with nothing installed but a JDK 17: one Kafka broker (KRaft,
 # broker and controller in one process, its jars resolved from Maven Central through
-# deploy/local/pom.xml), the three services and the console, everything bound to 127.0.0.1.
+# deploy/local/pom.xml), the four services and the console, everything bound to 127.0.0.1.
 #
 #   deploy/local/run.sh [--no-build]
 #
@@ -58,8 +58,8 @@ SERVICE_TIMEOUT=${ENTENTE_SERVICE_TIMEOUT:-240}
 STOP_TIMEOUT=40   # Spring Boot's graceful shutdown phase alone may take 30 s
 
 # The services and the console, in start order, with their HTTP ports.
-SERVICES=(incident-service notification-service trust-service console)
-PORTS=(8081 8082 8083 8080)
+SERVICES=(incident-service notification-service trust-service exercise-service console)
+PORTS=(8081 8082 8083 8084 8080)
 
 # Prometheus, when installed: scrapes the services and evaluates deploy/prometheus/rules.
 PROMETHEUS=$(command -v prometheus || true)

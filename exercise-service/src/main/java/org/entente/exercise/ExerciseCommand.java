@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.entente.exercise.generator.ScenarioGenerator;
 import org.entente.exercise.replay.ReplayException;
 import org.entente.exercise.replay.ReplaySettings;
+import org.entente.exercise.replay.LiveReplay;
 import org.entente.exercise.replay.SimulatedReplay;
 import org.entente.exercise.report.AfterActionReport;
 import org.entente.exercise.report.HtmlReport;
@@ -29,8 +31,8 @@ import org.entente.exercise.scenario.Scenario;
 import org.entente.exercise.scenario.ScenarioParser;
 
 /**
- * The planners' command line: validate a scenario, replay it in simulated mode through a running
- * Entente (its broker and notification-service) and write the after-action report, or generate a
+ * The planners' command line: validate a scenario, replay it (simulated, or live on the wall clock)
+ * through a running Entente (its broker and notification-service) and write the after-action report, or generate a
  * scenario for load. Exit status: 0 done (every expectation passed), 1 the replay ran but an
  * expectation failed, 2 the scenario or the command is wrong, 3 the pipeline did not answer.
  */
@@ -38,15 +40,20 @@ public final class ExerciseCommand {
 
     static final String USAGE = """
             usage: exercise validate <scenario.yml>
-                   exercise run <scenario.yml> [--bootstrap-servers host:port] [--start <instant>] [--out <directory>]
+                   exercise run <scenario.yml> [--live <speed>] [--bootstrap-servers host:port] [--start <instant>]
+                                [--out <directory>]
                    exercise generate <injects> <states> <seed>
 
               validate  checks the scenario and prints every error with its line, column and key
               run       replays it in simulated mode (scenario time, as fast as the pipeline goes) through
                         the Entente on --bootstrap-servers (default localhost:19092, the local run command's);
-                        scenario time starts at --start (default: now, to the minute); writes report.json,
-                        report.md and report.html to --out (default: exercise-report)
+                        with --live <speed>, on the wall clock <speed> times faster than real time (1: real
+                        time; 60: an hour a minute), scripted points of contact answering on their own and
+                        real ones in their inbox; scenario time starts at --start (default: now, to the
+                        minute); writes report.json, report.md and report.html to --out (default: exercise-report)
               generate  prints a scenario of <injects> injects over <states> states, the same for the same seed
+
+            Without a command, the jar serves the planners' HTTP API (port 8084; see exercise-service/README.md).
             """;
 
     private final PrintStream out;
@@ -93,15 +100,23 @@ public final class ExerciseCommand {
 
     private int run(Deque<String> arguments) {
         Path file = scenarioFile(arguments);
-        Map<String, String> options = Options.parse(arguments, "--bootstrap-servers", "--start", "--out");
+        Map<String, String> options = Options.parse(arguments, "--live", "--bootstrap-servers", "--start", "--out");
         Scenario scenario = ScenarioParser.parse(file);
         Instant start = options.containsKey("--start") ? Instant.parse(options.get("--start"))
                 : Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String exerciseId = "exercise-" + UUID.randomUUID();
         ReplaySettings settings = ReplaySettings.forBroker(options.getOrDefault("--bootstrap-servers", "localhost:19092"));
-        out.printf("Replaying %s as %s, scenario time from %s%n", scenario.name(), exerciseId, start);
         long started = System.nanoTime();
-        List<Observed> observed = new SimulatedReplay(settings, scenario, exerciseId, start).run();
+        List<Observed> observed;
+        if (options.containsKey("--live")) {
+            double speed = Double.parseDouble(options.get("--live"));
+            out.printf("Playing %s live as %s, %s times real time, scenario time from %s%n", scenario.name(), exerciseId,
+                    options.get("--live"), start);
+            observed = new LiveReplay(settings, scenario, exerciseId, start, speed, Clock.systemUTC()).run();
+        } else {
+            out.printf("Replaying %s as %s, scenario time from %s%n", scenario.name(), exerciseId, start);
+            observed = new SimulatedReplay(settings, scenario, exerciseId, start).run();
+        }
         AfterActionReport report = ReportBuilder.build(scenario, observed);
         Path directory = Path.of(options.getOrDefault("--out", "exercise-report"));
         write(directory.resolve("report.json"), JsonReport.render(report));

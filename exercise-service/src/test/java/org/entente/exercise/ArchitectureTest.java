@@ -11,10 +11,18 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.entente.exercise", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** The HTTP API is a Spring web application on top of plain Java: scenarios, replay, reports, runs. */
     @ArchTest
-    static final ArchRule noClassUsesSpring = noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..");
+    static final ArchRule onlyTheApiUsesSpring = noClasses()
+            .that().resideOutsideOfPackage("..exercise.api..")
+            .and().doNotBelongToAnyOf(ExerciseServiceApplication.class)
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
-    /** Scenarios, reports and the generator are plain Java; the replay alone talks to Kafka. */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheApi = noClasses().that().resideOutsideOfPackage("..exercise.api..")
+            .should().dependOnClassesThat().resideInAPackage("..exercise.api..");
+
+    /** Scenarios, reports, runs and the generator are plain Java; the replay alone talks to Kafka. */
     @ArchTest
     static final ArchRule onlyTheReplayUsesKafka = noClasses().that().resideOutsideOfPackage("..exercise.replay..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.entente.events.Contact;
 import org.entente.events.ContactChain;
 import org.entente.exercise.scenario.InlineReference;
+import org.entente.exercise.scenario.Scenario;
 import org.entente.schemas.EventDeserializer;
 import org.entente.schemas.ExerciseKeys;
 import org.entente.schemas.Topics;
@@ -30,8 +31,12 @@ final class ContactChains {
         this.byState = byState;
     }
 
-    /** The chains a scenario brings with its own reference data. */
-    static ContactChains of(InlineReference reference) {
+    /** The chains the scenario brings with its own reference data, else the live ones. */
+    static ContactChains of(Scenario scenario, ReplaySettings settings) {
+        return scenario.reference() instanceof InlineReference inline ? of(inline) : live(settings);
+    }
+
+    private static ContactChains of(InlineReference reference) {
         Map<String, List<String>> byState = new HashMap<>();
         reference.contacts().forEach(chain -> byState.put(chain.state(),
                 chain.chain().stream().map(InlineReference.Contact::id).toList()));
@@ -39,7 +44,7 @@ final class ContactChains {
     }
 
     /** The live chains, read to the end of {@code reference.contacts.v1} (compacted; exercises' own left out). */
-    static ContactChains live(ReplaySettings settings) {
+    private static ContactChains live(ReplaySettings settings) {
         Map<String, Object> consumerSettings = new HashMap<>(settings.kafka());
         consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, List<String>> byState = new HashMap<>();

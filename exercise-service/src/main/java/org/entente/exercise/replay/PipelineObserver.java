@@ -51,12 +51,18 @@ final class PipelineObserver implements AutoCloseable {
         this.admin = Admin.create(settings.kafka());
         this.patience = settings.patience();
         this.exerciseId = exerciseId;
-        List<TopicPartition> partitions = topics.stream()
-                .flatMap(topic -> consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
+        try {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        } catch (RuntimeException e) {
+            // No try-with-resources closes what a failed constructor opened: in a long-running service it would stay open.
+            close();
+            throw e;
+        }
     }
 
     /** The exercise's events written by now that were not returned before. */

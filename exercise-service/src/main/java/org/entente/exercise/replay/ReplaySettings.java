@@ -17,7 +17,11 @@ import java.util.Map;
 public record ReplaySettings(Map<String, Object> kafka, String fanOutGroup, String lifecycleGroup, Duration patience) {
 
     public static ReplaySettings forBroker(String bootstrapServers) {
-        return new ReplaySettings(Map.of("bootstrap.servers", bootstrapServers), "notification-service-fanout",
-                "notification-service-lifecycle", Duration.ofMinutes(2));
+        return forClients(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** For the notification-service on the Kafka these client settings reach. */
+    public static ReplaySettings forClients(Map<String, Object> kafka) {
+        return new ReplaySettings(kafka, "notification-service-fanout", "notification-service-lifecycle", Duration.ofMinutes(2));
     }
 }

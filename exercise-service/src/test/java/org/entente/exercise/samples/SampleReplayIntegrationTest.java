@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.entente.events.CommitmentKind;
+import org.entente.exercise.NotificationServiceReadiness;
+import org.entente.exercise.WithNotificationService;
 import org.entente.exercise.report.AfterActionReport;
 import org.entente.exercise.report.JsonReport;
 import org.entente.exercise.report.Observed;
@@ -15,14 +17,12 @@ import org.entente.exercise.replay.ReplaySettings;
 import org.entente.exercise.replay.SimulatedReplay;
 import org.entente.exercise.scenario.Scenario;
 import org.entente.exercise.scenario.ScenarioParser;
-import org.entente.notification.NotificationServiceApplication;
-import org.entente.testing.WithKafkaBroker;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Sample scenarios replayed in simulated mode through a real notification-service on the real
@@ -30,20 +30,19 @@ import org.springframework.test.context.ActiveProfiles;
  * rules say ({@link ScriptedReplay} works them out without Kafka), every expectation of the
  * sample passes, and a second replay of the same scenario gives the same report JSON, byte for byte.
  */
-@WithKafkaBroker
-@ActiveProfiles("test")
-@SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {NotificationServiceApplication.CONFIG_NAME,
-                "entente.reference-data.file=${user.dir}/../deploy/local/reference-data.yml",
-                // Each run's own state, on a broker that is new every run.
-                "spring.cloud.stream.kafka.streams.binder.configuration.state.dir=${java.io.tmpdir}/entente-tests/${random.uuid}",
-                "spring.cloud.stream.kafka.streams.binder.configuration.commit.interval.ms=100",
-                "spring.cloud.stream.kafka.streams.binder.configuration.statestore.cache.max.bytes=0",
-                "entente.topics.partitions=2"})
+@WithNotificationService
 class SampleReplayIntegrationTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+
+    @LocalServerPort
+    int notificationServicePort;
+
+    @BeforeEach
+    void awaitTheNotificationService() {
+        NotificationServiceReadiness.awaitReady(notificationServicePort);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"grid-ransomware", "subsea-cables", "hospital-breach", "red-intrusion"})
