@@ -91,6 +91,10 @@ final class Benchmark {
             report.add(new Measurement.Footprint("kafka", "Kafka broker", broker.startUpNanos(), ResidentMemory.of(broker.pid())));
             startUps.forEach((service, nanos) -> report.add(new Measurement.Footprint(service, service, nanos,
                     ResidentMemory.of(services.get(service).pid()))));
+            if (parameters.profile()) {
+                startUps.keySet().forEach(service -> NativeMemory.record(services.get(service).pid(),
+                        home.resolve(service + "-native-memory.txt")));
+            }
         }
         deleteData(home);
         return report;

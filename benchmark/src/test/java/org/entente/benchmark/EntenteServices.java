@@ -15,7 +15,7 @@ import org.entente.testing.process.ServiceProcess;
  * options, profile {@code local}, the local issuer's keys, the generated reference data), on free
  * ports, with per-caller rate limits lifted (the benchmark is a few very busy callers). With
  * profiling on, every instance records a flight recording into {@code <instance>.jfr}, written
- * when it stops.
+ * when it stops, and tracks its native memory ({@link NativeMemory}).
  */
 final class EntenteServices implements AutoCloseable {
 
@@ -53,6 +53,7 @@ final class EntenteServices implements AutoCloseable {
         List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
         if (profile) {
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + home.resolve(instance + ".jfr"));
+            jvmOptions.add(NativeMemory.TRACKING);
         }
         List<String> arguments = new ArrayList<>(List.of(
                 "--entente.security.local-issuer.public-keys=" + publicKeys,

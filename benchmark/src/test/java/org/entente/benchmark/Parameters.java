@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param incidentRate reports per second while report-to-inbox latency is measured
  * @param latencyDuration how long each latency measurement sends reports
  * @param exerciseInjects injects of the generated exercise scenario replayed in simulated mode
- * @param profile whether the services run with a flight recording (JFR, settings=profile)
+ * @param profile whether the services run with a flight recording (JFR, settings=profile) and native memory tracking
  */
 record Parameters(int states, int recipients, int alerts, int hopRecords, int intakeRate, int incidentRate,
         Duration latencyDuration, int exerciseInjects, boolean profile) {

@@ -31,6 +31,11 @@ import org.springframework.util.backoff.FixedBackOff;
 class WebhookConfiguration {
 
     static final String CONTAINER_FACTORY = "webhookListenerContainerFactory";
+    /**
+     * Records per poll: the calls of this many alerts, each bounded by the client's timeouts, must
+     * stay well under {@code max.poll.interval.ms} (5 min) even when every receiver is slow.
+     */
+    static final int RECORDS_PER_POLL = 10;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
 
@@ -55,10 +60,13 @@ class WebhookConfiguration {
      * The containers of {@link WebhookDeliveries}' listener: the service's consumer settings
      * (bootstrap, security), committed records only ({@code read_committed}), a new group starting
      * at the beginning of the topic (no delivered alert is skipped, at the price of calling the
-     * webhooks of alerts older than the first start; receivers deduplicate), and one record per
-     * poll. Ack mode {@code RECORD}: an offset is committed as soon as its record is done with,
-     * delivered or dead-lettered, and never before, so a restart repeats at most the record in
-     * flight.
+     * webhooks of alerts older than the first start; receivers deduplicate), and up to
+     * {@value #RECORDS_PER_POLL} records per poll. Ack mode {@code BATCH}: the offsets of a poll
+     * are committed, synchronously, once every record of it is done with, delivered or
+     * dead-lettered, and never before, so a restart repeats at most the calls of one poll (with the
+     * same event ids). Most alert events call no webhook (deliveries to inboxes, acknowledgements,
+     * escalations): a commit per record held the dispatcher to about a thousand events a second,
+     * the slowest link of the pipeline under load (docs/performance.md).
      * <p>
      * Between polls a consumer thread makes one record's calls (each bounded by the client's
      * timeouts) and, when they are to be repeated, sleeps one backoff (at most
@@ -74,10 +82,10 @@ class WebhookConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RECORDS_PER_POLL);
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
-        factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
         factory.setCommonErrorHandler(errorHandler(properties.retry(), deadLetters));
         return factory;
     }
