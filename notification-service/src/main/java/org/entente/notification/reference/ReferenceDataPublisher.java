@@ -1,5 +1,9 @@
 package org.entente.notification.reference;
 
+import java.util.List;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.entente.events.Agreement;
 import org.entente.events.ContactChain;
 import org.entente.events.StateProfile;
@@ -18,14 +22,35 @@ class ReferenceDataPublisher {
     }
 
     void publish(StateProfile state) {
-        publisher.publish(Topics.STATES.name(), state.getCode(), state);
+        publish(record(state));
     }
 
     void publish(ContactChain chain) {
-        publisher.publish(Topics.CONTACTS.name(), chain.getStateCode(), chain);
+        publish(record(chain));
     }
 
     void publish(Agreement agreement) {
-        publisher.publish(Topics.AGREEMENTS.name(), agreement.getAgreementId(), agreement);
+        publish(record(agreement));
+    }
+
+    /** Many at once (a seeding), sent together and acknowledged together. */
+    void publishAll(List<ProducerRecord<String, SpecificRecord>> records) {
+        publisher.publishAll(records);
+    }
+
+    private void publish(ProducerRecord<String, SpecificRecord> record) {
+        publisher.publish(record.topic(), record.key(), record.value());
+    }
+
+    static ProducerRecord<String, SpecificRecord> record(StateProfile state) {
+        return new ProducerRecord<>(Topics.STATES.name(), state.getCode(), state);
+    }
+
+    static ProducerRecord<String, SpecificRecord> record(ContactChain chain) {
+        return new ProducerRecord<>(Topics.CONTACTS.name(), chain.getStateCode(), chain);
+    }
+
+    static ProducerRecord<String, SpecificRecord> record(Agreement agreement) {
+        return new ProducerRecord<>(Topics.AGREEMENTS.name(), agreement.getAgreementId(), agreement);
     }
 }

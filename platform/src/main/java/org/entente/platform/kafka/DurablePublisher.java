@@ -1,6 +1,8 @@
 package org.entente.platform.kafka;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -67,6 +70,36 @@ public class DurablePublisher {
             } catch (RuntimeException | ExecutionException | TimeoutException retry) {
                 throw unavailable(topic, key, retry);
             }
+        }
+    }
+
+    /**
+     * Publishes many events, all sent before any acknowledgement is awaited, so they travel in a
+     * few batches rather than a round trip each; returns once Kafka acknowledged every one. One
+     * that failed is published again on its own ({@link #publish}, which replaces an unusable
+     * producer), in order.
+     */
+    public void publishAll(List<ProducerRecord<String, SpecificRecord>> records) {
+        List<CompletableFuture<?>> sent = records.stream().map(this::sendQuietly).toList();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                sent.get(i).get(ackTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                ProducerRecord<String, SpecificRecord> failed = records.get(i);
+                publish(failed.topic(), failed.key(), failed.value());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable(records.get(i).topic(), records.get(i).key(), e);
+            }
+        }
+    }
+
+    /** A send that throws at once (an unusable producer) is a failed future like one that fails later. */
+    private CompletableFuture<?> sendQuietly(ProducerRecord<String, SpecificRecord> record) {
+        try {
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -116,5 +117,30 @@ class DurablePublisherTest {
         publisher.publish("t", "k", EVENT);
         assertThat(factory.resets).isEqualTo(3);
         assertThat(factory.recordsSent()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPublishAgainWhatAnUnusableProducerRefusedInABatchReplacingItOnce() {
+        ResettableFactory factory = new ResettableFactory(new ClusterAuthorizationException("no IdempotentWrite"));
+        List<ProducerRecord<String, SpecificRecord>> batch = List.of(
+                new ProducerRecord<>("t", "a", EVENT), new ProducerRecord<>("t", "b", EVENT), new ProducerRecord<>("t", "c", EVENT));
+
+        publisher(factory).publishAll(batch);
+
+        assertThat(factory.resets).as("one replacement for the whole batch").isEqualTo(1);
+        assertThat(factory.sentBy.stream().flatMap(producer -> producer.history().stream()).map(ProducerRecord::key))
+                .containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void shouldPublishEveryRecordOfABatch() {
+        ResettableFactory factory = new ResettableFactory();
+        List<ProducerRecord<String, SpecificRecord>> batch = List.of(
+                new ProducerRecord<>("t", "a", EVENT), new ProducerRecord<>("t", "b", EVENT));
+
+        publisher(factory).publishAll(batch);
+
+        assertThat(factory.resets).isZero();
+        assertThat(factory.recordsSent()).isEqualTo(2);
     }
 }
