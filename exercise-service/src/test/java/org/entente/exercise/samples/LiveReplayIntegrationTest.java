@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A sample played live, 1,200 times faster than real time (an hour in 3 s), through a real
+ * A sample played live, 600 times faster than real time (an hour in 6 s), through a real
  * notification-service: the exercise's clock runs, injects and scripted answers go out as scenario
  * time reaches them, and notification-service escalates and judges deadlines as they fall due. What
  * happens is what the scenario's rules say, times aside (delivery takes real time, compressed alike,
@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @WithNotificationService
 class LiveReplayIntegrationTest {
 
-    static final double SPEED = 1_200;
+    static final double SPEED = 600;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
