@@ -10,7 +10,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -113,7 +112,7 @@ class ConsoleBrowserTest {
      */
     @Test
     void aPocAcknowledgesItsCommunicationCheckAboveTheAlertsAndTrustCountsItApartFromCommitments() {
-        Map<?, ?> check = await().atMost(WAIT).until(() -> openCommunicationCheckOf("poc-lt"), Objects::nonNull);
+        Map<?, ?> check = await().atMost(WAIT).until(() -> services.openCommunicationCheckOf("poc-lt"), Objects::nonNull);
         Instant dueAt = Instant.parse((String) check.get("dueAt"));
         String result = RunningServices.CLOCK.instant().isAfter(dueAt) ? "late" : "honoured";
         signInAsSample(lithuania, "LT");
@@ -152,14 +151,6 @@ class ConsoleBrowserTest {
 
         signInWithToken(lithuania, TestTokens.token("operator"), "Trust: every state");
         lithuania.wait.until(textMatches(communicationCheckRow("LT"), lithuaniaAnsweredOnce));
-    }
-
-    private static Map<?, ?> openCommunicationCheckOf(String caller) {
-        List<?> checks = RunningServices.client(services.notifications()).get().uri("/api/v1/communication-checks")
-                .header("Authorization", TestTokens.bearer(caller)).exchange()
-                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
-        return checks.stream().map(check -> (Map<?, ?>) check).filter(check -> "open".equals(check.get("status")))
-                .findFirst().orElse(null);
     }
 
     private static void signInWithToken(Chromium browser, String token, String firstPage) {

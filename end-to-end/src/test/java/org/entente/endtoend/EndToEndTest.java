@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -146,7 +147,7 @@ class EndToEndTest {
      */
     @Test
     void aPointOfContactAnswersItsCommunicationCheckAndTrustCountsIt() {
-        Map<?, ?> check = await().atMost(WAIT).until(() -> openCheckOf("fi"), open -> open != null);
+        Map<?, ?> check = await().atMost(WAIT).until(() -> RunningServices.get().openCommunicationCheckOf("poc-fi"), Objects::nonNull);
         String result = CLOCK.instant().isAfter(Instant.parse((String) check.get("dueAt"))) ? "late" : "honoured";
 
         client(notifications).post().uri("/api/v1/communication-checks/" + check.get("id") + "/acknowledgement")
@@ -157,14 +158,6 @@ class EndToEndTest {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.figures.total").isEqualTo(1)
                 .jsonPath("$.figures." + result).isEqualTo(1));
-    }
-
-    private static Map<?, ?> openCheckOf(String state) {
-        List<?> checks = client(notifications).get().uri("/api/v1/communication-checks")
-                .header("Authorization", TestTokens.bearer("poc-" + state)).exchange()
-                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
-        return checks.stream().map(check -> (Map<?, ?>) check).filter(check -> "open".equals(check.get("status")))
-                .findFirst().orElse(null);
     }
 
     /**

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.entente.console.ConsoleApplication;
 import org.entente.incident.IncidentServiceApplication;
 import org.entente.notification.NotificationServiceApplication;
 import org.entente.testing.KafkaBrokerExtension;
 import org.entente.testing.MutableClock;
+import org.entente.testing.TestTokens;
 import org.entente.trust.TrustServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,6 +50,15 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
         return RestTestClient.bindToServer()
                 .baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
                 .build();
+    }
+
+    /** The caller's state's open communication check as notification-service shows it, or {@code null} while none is. */
+    Map<?, ?> openCommunicationCheckOf(String caller) {
+        List<?> checks = client(notifications()).get().uri("/api/v1/communication-checks")
+                .header("Authorization", TestTokens.bearer(caller)).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return checks.stream().map(check -> (Map<?, ?>) check).filter(check -> "open".equals(check.get("status")))
+                .findFirst().orElse(null);
     }
 
     /** The console's base URL, as a browser opens it. */

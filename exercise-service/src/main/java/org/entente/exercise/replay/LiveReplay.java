@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.entente.events.AlertIssued;
 import org.entente.exercise.report.Observed;
 import org.entente.exercise.scenario.Inject;
@@ -67,18 +66,11 @@ public final class LiveReplay {
      * @throws ReplayException when the pipeline did not answer in time or Kafka failed
      */
     public List<Observed> run() {
-        try (Pipeline pipeline = new Pipeline(settings); PipelineObserver observer = run.observer(settings)) {
-            ReplaySteps steps = new ReplaySteps(settings, pipeline, observer, run);
-            steps.publishReference();
-            ScriptedAcknowledgements scripts = new ScriptedAcknowledgements(run, ContactChains.of(run.scenario(), settings));
+        return run.replay(settings, (steps, scripts) -> {
             Instant wallStart = wall.instant();
             steps.setClock(events.start(), wallStart, speed);
             play(steps, scripts, wallStart);
-            steps.end(run.lastInject());
-        } catch (KafkaException e) {
-            throw new ReplayException("Kafka failed: " + e.getMessage(), e);
-        }
-        return run.log().observed();
+        });
     }
 
     private void play(ReplaySteps steps, ScriptedAcknowledgements scripts, Instant wallStart) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.common.KafkaException;
+import org.entente.exercise.report.Observed;
 import org.entente.exercise.scenario.InlineReference;
 import org.entente.exercise.scenario.Inject;
 import org.entente.exercise.scenario.Scenario;
@@ -48,10 +50,31 @@ final class ScenarioRun {
         return reference;
     }
 
-    /** Reads what the pipeline writes about this exercise from now on. */
-    PipelineObserver observer(ReplaySettings settings) {
-        return new PipelineObserver(settings, events.exerciseId(),
-                List.of(Topics.ALERTS.name(), Topics.DISCLOSURES.name(), Topics.COMMITMENT_OUTCOMES.name()));
+    /** What a replay does between publishing the scenario's reference data and ending the exercise. */
+    @FunctionalInterface
+    interface Play {
+        void play(ReplaySteps steps, ScriptedAcknowledgements scripts);
+    }
+
+    /**
+     * Replays the scenario through the pipeline {@code settings} reach, as {@code play} paces it:
+     * the scenario's own reference data first, the exercise's end ({@link ReplaySteps#end}) last;
+     * what was observed, in scenario time, for {@code ReportBuilder}.
+     *
+     * @throws ReplayException when the pipeline did not answer in time or Kafka failed
+     */
+    List<Observed> replay(ReplaySettings settings, Play play) {
+        try (Pipeline pipeline = new Pipeline(settings);
+                PipelineObserver observer = new PipelineObserver(settings, events.exerciseId(),
+                        List.of(Topics.ALERTS.name(), Topics.DISCLOSURES.name(), Topics.COMMITMENT_OUTCOMES.name()))) {
+            ReplaySteps steps = new ReplaySteps(settings, pipeline, observer, this);
+            steps.publishReference();
+            play.play(steps, new ScriptedAcknowledgements(this, ContactChains.of(scenario, settings)));
+            steps.end(lastInject());
+        } catch (KafkaException e) {
+            throw new ReplayException("Kafka failed: " + e.getMessage(), e);
+        }
+        return log.observed();
     }
 
     /** The scenario time of the last inject. */

@@ -3,7 +3,6 @@ package org.entente.exercise.replay;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.common.KafkaException;
 import org.entente.exercise.report.Observed;
 import org.entente.exercise.scenario.Scenario;
 
@@ -38,18 +37,11 @@ public final class SimulatedReplay {
      * @throws ReplayException when the pipeline did not answer in time or Kafka failed
      */
     public List<Observed> run() {
-        try (Pipeline pipeline = new Pipeline(settings); PipelineObserver observer = run.observer(settings)) {
-            ReplaySteps steps = new ReplaySteps(settings, pipeline, observer, run);
-            steps.publishReference();
-            ScriptedAcknowledgements scripts = new ScriptedAcknowledgements(run, ContactChains.of(run.scenario(), settings));
+        return run.replay(settings, (steps, scripts) -> {
             Instant start = run.events().start();
             steps.setClock(start, start, 0);
             steps.apply(scripts.of(steps.report(run.scenario().injects())).stream()
                     .map(ScriptedAcknowledgements.Planned::record).toList());
-            steps.end(run.lastInject());
-        } catch (KafkaException e) {
-            throw new ReplayException("Kafka failed: " + e.getMessage(), e);
-        }
-        return run.log().observed();
+        });
     }
 }

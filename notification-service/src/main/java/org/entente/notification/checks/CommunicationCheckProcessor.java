@@ -72,7 +72,7 @@ class CommunicationCheckProcessor implements Processor<String, SpecificRecord, S
             EventChecks.keyIs(record.key(), acknowledgement.getRecipientState(), "recipientState");
             CommunicationCheckSchedule schedule = schedules.get(record.key());
             InvalidEventException.require(schedule != null, "no communication check was sent to " + record.key());
-            apply(record.key(), rules.acknowledged(schedule, acknowledgement), record.timestamp());
+            apply(record.key(), schedule, rules.acknowledged(schedule, acknowledgement), record.timestamp());
         } else if (!(event instanceof CommunicationCheckSent) && !(event instanceof CommunicationCheckOutcomeRecorded)) {
             throw new UnexpectedEventTypeException("expected a communication check event on " + Topics.COMMUNICATION_CHECKS.name()
                     + " but found " + event.getClass().getSimpleName());
@@ -90,8 +90,8 @@ class CommunicationCheckProcessor implements Processor<String, SpecificRecord, S
         }
         ContactChain chain = (ContactChain) record.value();
         String primary = chain == null || chain.getContacts().isEmpty() ? null : chain.getContacts().get(0).getContactId();
-        apply(record.key(), rules.contactChanged(schedules.get(record.key()), record.key(), primary, clock.instant()),
-                record.timestamp());
+        CommunicationCheckSchedule before = schedules.get(record.key());
+        apply(record.key(), before, rules.contactChanged(before, record.key(), primary, clock.instant()), record.timestamp());
     }
 
     private void sendAndDecideWhatIsDue(long wallClock) {
@@ -100,14 +100,18 @@ class CommunicationCheckProcessor implements Processor<String, SpecificRecord, S
             iterator.forEachRemaining(all::add);
         }
         for (KeyValue<String, CommunicationCheckSchedule> entry : all) {
-            apply(entry.key, rules.due(entry.value, clock.instant()), wallClock);
+            apply(entry.key, entry.value, rules.due(entry.value, clock.instant()), wallClock);
         }
     }
 
-    private void apply(String state, CommunicationCheckRules.Transition transition, long timestamp) {
+    /** Writes the schedule only when it changed: most looks at it every {@code checkEvery} change nothing. */
+    private void apply(String state, CommunicationCheckSchedule before, CommunicationCheckRules.Transition transition,
+            long timestamp) {
         if (transition.schedule() == null) {
-            schedules.delete(state);
-        } else {
+            if (before != null) {
+                schedules.delete(state);
+            }
+        } else if (!transition.schedule().equals(before)) {
             schedules.put(state, transition.schedule());
         }
         for (SpecificRecord event : transition.events()) {
