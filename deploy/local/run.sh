@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs Entente on this machine with nothing installed but a JDK 17: one Kafka broker (KRaft,
 # broker and controller in one process, its jars resolved from Maven Central through
-# deploy/local/pom.xml), the four services and the console, everything bound to 127.0.0.1.
+# deploy/local/pom.xml), the four services and the console, everything bound to 127.0.0.1 unless
+# --listen names another address for the services and the console (the broker stays on 127.0.0.1).
 #
-#   deploy/local/run.sh [--no-build]
+#   deploy/local/run.sh [--no-build] [--listen ADDRESS]
 #
 # State and logs live in .entente/ at the repository root; `rm -rf .entente` resets them.
 # When a `prometheus` binary is on the PATH it also starts Prometheus on 127.0.0.1:9090 with
@@ -13,12 +14,16 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: deploy/local/run.sh [--no-build]
+Usage: deploy/local/run.sh [--no-build] [--listen ADDRESS]
 
 Builds Entente, starts a local Kafka broker and the services, and waits until Ctrl-C.
-  --no-build   do not run the Maven build first (use the jars already in */target/)
+  --no-build         do not run the Maven build first (use the jars already in */target/)
+  --listen ADDRESS   the address the services and the console listen on (default 127.0.0.1,
+                     this machine only; 0.0.0.0 is every interface). Anyone who reaches them can
+                     call them with a token; sample sign-in answers only callers on 127.0.0.1.
 
 Environment (optional):
+  ENTENTE_LISTEN            as --listen
   ENTENTE_BROKER_TIMEOUT    seconds to wait for the broker (default 90)
   ENTENTE_SERVICE_TIMEOUT   seconds to wait for each service to be ready (default 240)
 
@@ -28,12 +33,19 @@ EOF
 }
 
 build=1
-for arg in "$@"; do
-    case "$arg" in
+LISTEN=${ENTENTE_LISTEN:-127.0.0.1}
+while [[ $# -gt 0 ]]; do
+    case "$1" in
         --no-build) build=0 ;;
+        --listen)
+            [[ $# -ge 2 && -n $2 ]] || { echo "run.sh: --listen needs an address" >&2; usage >&2; exit 2; }
+            LISTEN=$2
+            shift ;;
+        --listen=*) LISTEN=${1#--listen=} ;;
         -h | --help) usage; exit 0 ;;
-        *) echo "run.sh: unknown option: $arg" >&2; usage >&2; exit 2 ;;
+        *) echo "run.sh: unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
+    shift
 done
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -53,6 +65,11 @@ PIDS_FILE=$STATE/run.pids
 BROKER_PORT=19092
 CONTROLLER_PORT=19093
 BOOTSTRAP=127.0.0.1:$BROKER_PORT
+# Where this script reaches the services: the address they listen on, or loopback for "any".
+case $LISTEN in
+    0.0.0.0 | :: | '[::]') SERVICE_HOST=127.0.0.1 ;;
+    *) SERVICE_HOST=$LISTEN ;;
+esac
 BROKER_TIMEOUT=${ENTENTE_BROKER_TIMEOUT:-90}
 SERVICE_TIMEOUT=${ENTENTE_SERVICE_TIMEOUT:-240}
 STOP_TIMEOUT=40   # Spring Boot's graceful shutdown phase alone may take 30 s
@@ -210,13 +227,13 @@ port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# True when GET /actuator/health/readiness on 127.0.0.1:<port> answers 200 with status UP.
+# True when GET /actuator/health/readiness on SERVICE_HOST:<port> answers 200 with status UP.
 ready() {
     local port=$1 response
     response=$(
         exec 2>/dev/null
-        exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
-        printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nAccept: application/json\r\n\r\n' "$port" >&3
+        exec 3<>"/dev/tcp/$SERVICE_HOST/$port" || exit 1
+        printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: %s:%s\r\nAccept: application/json\r\n\r\n' "$SERVICE_HOST" "$port" >&3
         body=
         IFS= read -r -d '' -t 5 body <&3 || true
         printf '%s' "$body"
@@ -412,7 +429,7 @@ start_services() {
         fi
         say "starting $name on port ${PORTS[i]} (log: $(relative "$LOGS")/$name.log)"
         launching=$name
-        KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP "$JAVA" -Xmx384m -Djava.awt.headless=true \
+        ENTENTE_LISTEN=$LISTEN KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP "$JAVA" -Xmx384m -Djava.awt.headless=true \
             -jar "$jar" "${args[@]}" >"$LOGS/$name.log" 2>&1 &
         track "$name" $!
         started_services+=("$i")
@@ -428,7 +445,7 @@ wait_for_services() {
             if ready "${PORTS[i]}"; then
                 say "${SERVICES[i]} is ready after $((SECONDS - started))s"
             elif [[ $((SECONDS - started)) -ge $SERVICE_TIMEOUT ]]; then
-                fail_with_log "${SERVICES[i]} was not ready at http://127.0.0.1:${PORTS[i]}/actuator/health/readiness within ${SERVICE_TIMEOUT}s" \
+                fail_with_log "${SERVICES[i]} was not ready at http://$SERVICE_HOST:${PORTS[i]}/actuator/health/readiness within ${SERVICE_TIMEOUT}s" \
                     "$LOGS/${SERVICES[i]}.log"
             else
                 still+=("$i")
@@ -482,8 +499,12 @@ banner() {
     local i
     echo
     echo "Entente is running on this machine."
+    if [[ $SERVICE_HOST != 127.0.0.1 && $SERVICE_HOST != localhost && $SERVICE_HOST != ::1 ]] || [[ $SERVICE_HOST != "$LISTEN" ]]; then
+        echo "  WARNING: the services and the console listen on $LISTEN, beyond this machine: anyone who"
+        echo "  reaches them can call them with a token. Sample sign-in still answers only on 127.0.0.1."
+    fi
     for i in "${!SERVICES[@]}"; do
-        printf '  %-22s http://127.0.0.1:%s  (health: /actuator/health)\n' "${SERVICES[i]}" "${PORTS[i]}"
+        printf '  %-22s http://%s:%s  (health: /actuator/health)\n' "${SERVICES[i]}" "$SERVICE_HOST" "${PORTS[i]}"
     done
     printf '  %-22s %s\n' "Kafka broker" "$BOOTSTRAP"
     if [[ -n $PROMETHEUS ]]; then

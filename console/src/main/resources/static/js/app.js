@@ -66,6 +66,7 @@ async function route() {
 
 async function start() {
   config = await loadConfig();
+  document.getElementById('exposure').hidden = !config.listensBeyondLoopback;
   window.addEventListener('hashchange', route);
   await route();
 }

@@ -12,20 +12,31 @@ import com.nimbusds.jose.jwk.JWKSet;
 
 import org.entente.platform.caller.LocalIssuer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The console with the embedded default's local issuer: pages, their configuration, and sample sign-in. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {ConsoleApplication.CONFIG_NAME, "entente.console.local-issuer=target/test-issuer"})
+@AutoConfigureMockMvc
 class ConsoleApplicationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MockMvc mvc;
 
     RestTestClient http() {
         return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
@@ -44,13 +55,13 @@ class ConsoleApplicationTest {
     }
 
     @Test
-    void shouldTellThePagesWhereTheServicesAreAndThatSampleSignInIsOffered() {
+    void shouldTellThePagesWhereTheServicesAreThatSampleSignInIsOfferedAndThatItListensOnEveryInterface() {
         http().get().uri("/config.json").exchange()
                 .expectStatus().isOk()
                 .expectBody().json("""
                         {"services": {"incident": "http://127.0.0.1:8081", "notification": "http://127.0.0.1:8082",
                                       "trust": "http://127.0.0.1:8083"},
-                         "sampleSignIn": true, "oidcIssuer": null}""");
+                         "sampleSignIn": true, "oidcIssuer": null, "listensBeyondLoopback": true}""");
     }
 
     @Test
@@ -65,6 +76,28 @@ class ConsoleApplicationTest {
         assertThat(token.getClaimAsString("iss")).isEqualTo(LocalIssuer.ISSUER);
         assertThat(token.getClaimAsString("state")).isEqualTo("EE");
         assertThat(token.getClaimAsStringList("roles")).isEqualTo(List.of("poc"));
+    }
+
+    @Test
+    void shouldRefuseSampleSignInToACallerFromTheNetwork() throws Exception {
+        for (String remote : List.of("192.0.2.7", "10.0.0.2", "2001:db8::1")) {
+            mvc.perform(post("/sign-in/sample").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"role\": \"coordinator\"}")
+                            .with(request -> {
+                                request.setRemoteAddr(remote);
+                                return request;
+                            }))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.token").doesNotExist())
+                    .andExpect(jsonPath("$.detail").value("Sample sign-in is offered on this machine only (127.0.0.1)."));
+        }
+        mvc.perform(post("/sign-in/sample").contentType(MediaType.APPLICATION_JSON).content("{\"role\": \"coordinator\"}")
+                        .with(request -> {
+                            request.setRemoteAddr("::1");
+                            return request;
+                        }))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.token").isString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -37,6 +38,7 @@ public class DurablePublisher {
     private static final Logger log = LoggerFactory.getLogger(DurablePublisher.class);
 
     static final String RESETS_METRIC = "entente.kafka.producer.resets";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final Duration ackTimeout;
@@ -126,9 +128,13 @@ public class DurablePublisher {
             return already;
         }
         log.warn("Kafka did not acknowledge a write to {} (key {}): {}", topic, key, cause.toString());
+        // A send that timed out may still land: only the idempotency key makes a retry safe.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The change could not be stored durably; nothing was recorded. Retry later.");
-        problem.setTitle("Event store unavailable");
-        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, cause);
+                "Kafka did not confirm the write in time, so whether it was recorded is unknown. Retry with the same "
+                        + "Idempotency-Key: a retry without one may record it twice.");
+        problem.setTitle("Outcome unknown");
+        ErrorResponseException unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, cause);
+        unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return unavailable;
     }
 }

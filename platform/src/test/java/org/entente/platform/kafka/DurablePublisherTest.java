@@ -19,6 +19,7 @@ import org.entente.events.EventMetadata;
 import org.entente.events.StateProfile;
 import org.entente.schemas.EventSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -94,8 +95,12 @@ class DurablePublisherTest {
         ResettableFactory factory = new ResettableFactory(new TimeoutException("Expiring 1 record(s)"));
 
         assertThatThrownBy(() -> publisher(factory).publish("t", "k", EVENT))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
-                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+                    assertThat(e.getBody().getDetail()).contains("is unknown").contains("same Idempotency-Key")
+                            .doesNotContain("nothing was recorded");
+                });
 
         assertThat(factory.resets).isZero();
         assertThat(factory.recordsSent()).isZero();
