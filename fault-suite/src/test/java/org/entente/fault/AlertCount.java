@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Counts one scenario's alerts exactly.
  * <ul>
+ * <li><b>sent</b>: reports the intake accepted (202); <b>refused</b>: reports it answered
+ * otherwise (503, no answer), against the number the scenario allows ({@link Reports});</li>
  * <li><b>expected</b>: one alert per (incident, recipient) the fixture's agreements call for, for
  * every incident the intake accepted (202) and every incident of the scenario found on
  * {@code incident.events.v1} (a report refused with 503 that was stored all the same is owed too);</li>
@@ -33,7 +35,9 @@ import tools.jackson.databind.JsonNode;
  * <li><b>lost</b>: expected minus delivered.</li>
  * </ul>
  * Anything else that is wrong (an alert to a state no agreement names, an accepted report missing
- * from the topic) is a problem that fails the scenario with the line.
+ * from the topic) is a problem that fails the scenario with the line. {@link Result#failures()} is
+ * the one rule every scenario is judged by: a count of nothing (no report accepted, no alert owed)
+ * fails too, as do more refusals than the scenario allows.
  */
 final class AlertCount implements AutoCloseable {
 
@@ -78,16 +82,55 @@ final class AlertCount implements AutoCloseable {
         return Map.copyOf(incidentsOnTopic);
     }
 
+    /** What the intake answered a scenario's reports, and how many refusals the scenario allows. */
+    record Reports(long sent, long refused, long allowedRefusals) {
+
+        /** The traffic's answers, allowing {@code refusalShare} (0 to 1) of its reports to be refused, rounded down. */
+        static Reports of(Traffic traffic, double refusalShare) {
+            long sent = traffic.accepted().size();
+            long refused = traffic.refused();
+            return new Reports(sent, refused, (long) Math.floor(refusalShare * (sent + refused)));
+        }
+    }
+
     /** The result of the scenario: one line, and what is wrong beyond the numbers. */
-    record Result(String scenario, long sent, int expected, int delivered, int duplicates, int lost, List<String> problems) {
+    record Result(String scenario, Reports reports, int expected, int delivered, int duplicates, int lost, List<String> problems) {
+
+        /** A scenario that stopped before it could count. */
+        static Result aborted(String scenario, String problem) {
+            return new Result(scenario, new Reports(0, 0, 0), 0, 0, 0, 0, List.of(problem));
+        }
 
         String line() {
-            return "%s: sent %d, expected %d, delivered %d, duplicates %d, lost %d"
-                    .formatted(scenario, sent, expected, delivered, duplicates, lost);
+            return "%s: sent %d, expected %d, delivered %d, duplicates %d, lost %d, refused %d (allowed %d)"
+                    .formatted(scenario, reports.sent(), expected, delivered, duplicates, lost, reports.refused(),
+                            reports.allowedRefusals());
+        }
+
+        /** Why the scenario fails, numbers first, then its problems; empty when every alert owed was delivered once. */
+        List<String> failures() {
+            List<String> failures = new ArrayList<>();
+            if (reports.sent() <= 0) {
+                failures.add("the intake accepted no report");
+            }
+            if (expected <= 0) {
+                failures.add("no alert was owed");
+            }
+            if (reports.refused() > reports.allowedRefusals()) {
+                failures.add("the intake refused %d reports, %d allowed".formatted(reports.refused(), reports.allowedRefusals()));
+            }
+            if (delivered != expected || lost != 0) {
+                failures.add("%d of %d alerts lost".formatted(lost, expected));
+            }
+            if (duplicates != 0) {
+                failures.add(duplicates + " duplicates");
+            }
+            failures.addAll(problems);
+            return failures;
         }
 
         boolean exact() {
-            return delivered == expected && duplicates == 0 && lost == 0 && problems.isEmpty();
+            return failures().isEmpty();
         }
     }
 
@@ -96,14 +139,14 @@ final class AlertCount implements AutoCloseable {
      * inbox still restoring, a replay still re-emitting), then once more a few seconds later so
      * that late duplicates show; or until {@code timeout}. Returns the last count.
      */
-    Result settle(String scenario, long sent, Duration timeout) {
+    Result settle(String scenario, Reports reports, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            Result result = count(scenario, sent);
+            Result result = count(scenario, reports);
             boolean complete = result.delivered() == result.expected() && result.problems().isEmpty();
             if (complete) {
                 Broker.sleep(3_000);
-                return count(scenario, sent);
+                return count(scenario, reports);
             }
             if (Instant.now().isAfter(deadline)) {
                 return result;
@@ -151,7 +194,7 @@ final class AlertCount implements AutoCloseable {
         return alerts;
     }
 
-    private Result count(String scenario, long sent) {
+    private Result count(String scenario, Reports reports) {
         refreshTopics();
         Map<String, String> expected = expectedAlerts();
         List<String> problems = new ArrayList<>();
@@ -209,7 +252,7 @@ final class AlertCount implements AutoCloseable {
         if (missingOnTopic > 0) {
             problems.add(missingOnTopic + " expected alerts never issued on " + Topics.ALERTS.name());
         }
-        return new Result(scenario, sent, expected.size(), delivered, duplicates, expected.size() - delivered, problems);
+        return new Result(scenario, reports, expected.size(), delivered, duplicates, expected.size() - delivered, problems);
     }
 
     /** How many alerts have 1, 2, … AlertIssued records on the topic. */

@@ -1,7 +1,5 @@
 package org.entente.fault;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -29,8 +27,9 @@ import org.entente.testing.process.Broker;
  * plain bytes, and bytes that look like Avro single-object encoding ({@code 0xC3 0x01}) but name
  * a schema fingerprint no release has, followed by garbage. Every good incident's alerts are
  * delivered; both consumers of the topic (notification-service's fan-out and incident-service's
- * view) move their offsets past every poison record; when the topic catalogue has a dead-letter
- * topic for incident.events.v1, every poison record is found there.
+ * view) move their offsets past every poison record; every poison record is found on
+ * incident.events.v1's dead-letter topic, which the topic catalogue must list (the scenario fails
+ * when it does not).
  */
 final class PoisonRecords extends Scenario {
 
@@ -63,14 +62,14 @@ final class PoisonRecords extends Scenario {
         run.stopTraffic(traffic);
         try (AlertCount count = new AlertCount(run.cluster, run.tag)) {
             count.owe(traffic.accepted());
-            AlertCount.Result result = run.count(name(), count, traffic.accepted().size());
+            AlertCount.Result result = run.count(name(), count, traffic);
             for (String group : List.of("notification-service-fanout", "incident-service")) {
                 Map<TopicPartition, Long> committed = awaitPast(run, group, poison);
                 run.note("%s committed %s", group, committed);
             }
             deadLetterTopic().ifPresentOrElse(
                     topic -> requireDeadLettered(run, topic, poison),
-                    () -> run.note("the topic catalogue has no dead-letter topic for %s: checked only that processing went on",
+                    () -> run.problem("the topic catalogue (Topics.DEAD_LETTERS) has no dead-letter topic for %s",
                             Topics.INCIDENTS.name()));
             run.requireAllReady();
             return run.finish(result);
@@ -119,32 +118,10 @@ final class PoisonRecords extends Scenario {
         return committed;
     }
 
-    /**
-     * A catalogue topic for incident.events.v1's dead letters, if the catalogue has one yet: a
-     * {@code Topics} constant, or an entry of a constant list, named {@code incident.events.v1…dlq…}.
-     * Looked up reflectively so that the suite compiles against the catalogue with or without it.
-     */
+    /** incident.events.v1's dead-letter topic, as the topic catalogue lists it ({@code Topics.DEAD_LETTERS}). */
     static Optional<String> deadLetterTopic() {
-        List<Object> candidates = new ArrayList<>();
-        for (Field field : Topics.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers())) {
-                try {
-                    Object value = field.get(null);
-                    if (value instanceof java.util.Collection<?> collection) {
-                        candidates.addAll(collection);
-                    } else {
-                        candidates.add(value);
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return candidates.stream()
-                .filter(Topics.Topic.class::isInstance)
-                .map(topic -> ((Topics.Topic) topic).name())
-                .filter(name -> name.startsWith(Topics.INCIDENTS.name()) && name.contains("dlq"))
-                .findFirst();
+        String name = Topics.INCIDENTS.name() + Topics.DEAD_LETTER_SUFFIX;
+        return Topics.DEAD_LETTERS.stream().map(Topics.Topic::name).filter(name::equals).findFirst();
     }
 
     /**

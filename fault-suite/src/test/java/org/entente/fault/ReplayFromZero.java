@@ -81,7 +81,7 @@ final class ReplayFromZero extends Scenario {
 
         try (AlertCount count = new AlertCount(cluster, run.tag)) {
             count.owe(traffic.accepted());
-            AlertCount.Result result = run.count(name(), count, traffic.accepted().size());
+            AlertCount.Result result = run.count(name(), count, traffic);
             run.note("alerts by number of AlertIssued records (1 each: the replay re-issues nothing): %s",
                     count.issuedCopiesHistogram());
 

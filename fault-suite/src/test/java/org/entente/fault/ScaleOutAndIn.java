@@ -63,7 +63,7 @@ final class ScaleOutAndIn extends Scenario {
         run.stopTraffic(traffic);
         try (AlertCount count = new AlertCount(run.cluster, run.tag)) {
             count.owe(traffic.accepted());
-            AlertCount.Result result = run.count(name(), count, traffic.accepted().size());
+            AlertCount.Result result = run.count(name(), count, traffic);
             run.requireAllReady();
             return run.finish(result);
         }

@@ -15,8 +15,10 @@ import org.entente.testing.process.ServiceProcess;
 
 /**
  * One fault scenario: incidents flow over HTTP while a fault happens, then every alert is counted
- * ({@link AlertCount}). It prints exactly one line, {@code <scenario>: sent N, expected M,
- * delivered M, duplicates 0, lost 0}; what else it saw (timings, refusals, offsets) goes to
+ * ({@link AlertCount}). It prints one line, {@code <scenario>: sent N, expected M, delivered M,
+ * duplicates 0, lost 0, refused R (allowed A)}, and fails by {@link AlertCount.Result#failures()}:
+ * unless N and M are above 0, R is at most A ({@link #refusalShare()}) and every alert owed was
+ * delivered once. What else it saw (timings, refusals, offsets) goes to
  * {@code <run>/<scenario>-<round>.txt}.
  */
 abstract class Scenario {
@@ -31,12 +33,14 @@ abstract class Scenario {
         final Duration traffic;
         final double rate;
         final String tag;
+        final double refusalShare;
         final Instant started = Instant.now();
         private final List<String> notes = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
 
-        Run(FaultCluster cluster, String tag) {
+        Run(FaultCluster cluster, String tag, double refusalShare) {
             this.cluster = cluster;
+            this.refusalShare = refusalShare;
             this.traffic = cluster.settings().traffic();
             this.rate = cluster.settings().rate();
             this.tag = tag;
@@ -45,6 +49,13 @@ abstract class Scenario {
         /** Something worth knowing about the run, written to the scenario's notes file. */
         void note(String format, Object... arguments) {
             notes.add("%6.1f s  ".formatted(elapsedSeconds()) + format.formatted(arguments));
+        }
+
+        /** Evidence that the scenario's fault happened as it should: printed ({@code <scenario>-<round>: …}) and noted. */
+        void evidence(String format, Object... arguments) {
+            String evidence = format.formatted(arguments);
+            System.out.println(tag + ": " + evidence);
+            note("EVIDENCE: %s", evidence);
         }
 
         /** Something wrong beyond the numbers: fails the scenario. */
@@ -81,9 +92,14 @@ abstract class Scenario {
                     traffic.accepted().size(), traffic.refusals());
         }
 
+        /** Counts the alerts owed for the traffic's reports, allowing the scenario's share of refusals. */
+        AlertCount.Result count(String scenario, AlertCount count, Traffic traffic) {
+            return count(scenario, count, AlertCount.Reports.of(traffic, refusalShare));
+        }
+
         /** Counts the scenario's alerts and notes what the intake refused yet stored. */
-        AlertCount.Result count(String scenario, AlertCount count, long sent) {
-            AlertCount.Result result = count.settle(scenario, sent, SETTLE);
+        AlertCount.Result count(String scenario, AlertCount count, AlertCount.Reports reports) {
+            AlertCount.Result result = count.settle(scenario, reports, SETTLE);
             note("counted: %s", result.line());
             result.problems().forEach(problem -> note("PROBLEM: %s", problem));
             note("reports refused by the intake but on the topic all the same: %d", count.storedDespiteRefusal());
@@ -94,7 +110,7 @@ abstract class Scenario {
         AlertCount.Result finish(AlertCount.Result counted) {
             List<String> all = new ArrayList<>(counted.problems());
             all.addAll(problems);
-            return new AlertCount.Result(counted.scenario(), counted.sent(), counted.expected(), counted.delivered(),
+            return new AlertCount.Result(counted.scenario(), counted.reports(), counted.expected(), counted.delivered(),
                     counted.duplicates(), counted.lost(), all);
         }
 
@@ -125,18 +141,26 @@ abstract class Scenario {
 
     abstract String name();
 
+    /**
+     * The share of the scenario's reports (0 to 1) the intake may refuse: none, unless the fault
+     * takes Kafka away from the intake.
+     */
+    double refusalShare() {
+        return 0;
+    }
+
     /** Runs the scenario on a cluster in its baseline state; returns the count, problems included. */
     abstract AlertCount.Result run(Run run);
 
     /** Runs, prints the one line, writes the notes; returns the result for the caller to assert. */
     final AlertCount.Result runAndReport(FaultCluster cluster, int round) {
-        Run run = new Run(cluster, name() + "-" + round);
+        Run run = new Run(cluster, name() + "-" + round, refusalShare());
         AlertCount.Result result;
         try {
             result = run(run);
         } catch (RuntimeException | Error e) {
             run.note("FAILED: %s", e);
-            run.writeNotes(name(), new AlertCount.Result(name(), -1, -1, -1, -1, -1, List.of(e.toString())));
+            run.writeNotes(name(), AlertCount.Result.aborted(name(), e.toString()));
             throw e;
         }
         System.out.println(result.line());
@@ -145,6 +169,7 @@ abstract class Scenario {
     }
 
     static String describe(AlertCount.Result result) {
-        return result.line() + (result.problems().isEmpty() ? "" : "; problems: " + String.join("; ", result.problems()));
+        List<String> failures = result.failures();
+        return result.line() + (failures.isEmpty() ? "" : "; fails: " + String.join("; ", failures));
     }
 }
