@@ -74,9 +74,11 @@ BROKER_TIMEOUT=${ENTENTE_BROKER_TIMEOUT:-90}
 SERVICE_TIMEOUT=${ENTENTE_SERVICE_TIMEOUT:-240}
 STOP_TIMEOUT=40   # Spring Boot's graceful shutdown phase alone may take 30 s
 
-# The services and the console, in start order, with their HTTP ports.
+# The services and the console, in start order, with their HTTP ports, and the services'
+# management ports (metrics, health details: always on 127.0.0.1; the console has none).
 SERVICES=(incident-service notification-service trust-service exercise-service console)
 PORTS=(8081 8082 8083 8084 8080)
+MANAGEMENT_PORTS=(9081 9082 9083 9084)
 
 # Prometheus, when installed: scrapes the services and evaluates deploy/prometheus/rules.
 PROMETHEUS=$(command -v prometheus || true)
@@ -227,13 +229,13 @@ port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# True when GET /actuator/health/readiness on SERVICE_HOST:<port> answers 200 with status UP.
+# True when GET /readyz on SERVICE_HOST:<port> answers 200 with status UP.
 ready() {
     local port=$1 response
     response=$(
         exec 2>/dev/null
         exec 3<>"/dev/tcp/$SERVICE_HOST/$port" || exit 1
-        printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: %s:%s\r\nAccept: application/json\r\n\r\n' "$SERVICE_HOST" "$port" >&3
+        printf 'GET /readyz HTTP/1.0\r\nHost: %s:%s\r\nAccept: application/json\r\n\r\n' "$SERVICE_HOST" "$port" >&3
         body=
         IFS= read -r -d '' -t 5 body <&3 || true
         printf '%s' "$body"
@@ -258,7 +260,7 @@ check_java() {
 
 check_ports_free() {
     local port busy=()
-    for port in "$BROKER_PORT" "$CONTROLLER_PORT" "${PORTS[@]}" ${PROMETHEUS:+"$PROMETHEUS_PORT"}; do
+    for port in "$BROKER_PORT" "$CONTROLLER_PORT" "${PORTS[@]}" "${MANAGEMENT_PORTS[@]}" ${PROMETHEUS:+"$PROMETHEUS_PORT"}; do
         if port_open "$port"; then
             busy+=("$port")
         fi
@@ -445,7 +447,7 @@ wait_for_services() {
             if ready "${PORTS[i]}"; then
                 say "${SERVICES[i]} is ready after $((SECONDS - started))s"
             elif [[ $((SECONDS - started)) -ge $SERVICE_TIMEOUT ]]; then
-                fail_with_log "${SERVICES[i]} was not ready at http://$SERVICE_HOST:${PORTS[i]}/actuator/health/readiness within ${SERVICE_TIMEOUT}s" \
+                fail_with_log "${SERVICES[i]} was not ready at http://$SERVICE_HOST:${PORTS[i]}/readyz within ${SERVICE_TIMEOUT}s" \
                     "$LOGS/${SERVICES[i]}.log"
             else
                 still+=("$i")
@@ -504,7 +506,12 @@ banner() {
         echo "  reaches them can call them with a token. Sample sign-in still answers only on 127.0.0.1."
     fi
     for i in "${!SERVICES[@]}"; do
-        printf '  %-22s http://%s:%s  (health: /actuator/health)\n' "${SERVICES[i]}" "$SERVICE_HOST" "${PORTS[i]}"
+        if [[ -n ${MANAGEMENT_PORTS[i]:-} ]]; then
+            printf '  %-22s http://%s:%s  (metrics: http://127.0.0.1:%s/actuator/prometheus)\n' \
+                "${SERVICES[i]}" "$SERVICE_HOST" "${PORTS[i]}" "${MANAGEMENT_PORTS[i]}"
+        else
+            printf '  %-22s http://%s:%s\n' "${SERVICES[i]}" "$SERVICE_HOST" "${PORTS[i]}"
+        fi
     done
     printf '  %-22s %s\n' "Kafka broker" "$BOOTSTRAP"
     if [[ -n $PROMETHEUS ]]; then

@@ -110,7 +110,7 @@ class MetricsCoverageTest {
         Set<String> samples = new TreeSet<>();
         Map<String, String> types = new HashMap<>();
         for (ConfigurableApplicationContext service : services.all()) {
-            String text = RunningServices.client(service).get().uri("/actuator/prometheus")
+            String text = RunningServices.managementClient(service).get().uri("/actuator/prometheus")
                     .header("Accept", "text/plain;version=0.0.4")
                     .exchange()
                     .expectStatus().isOk()

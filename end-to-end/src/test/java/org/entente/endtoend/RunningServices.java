@@ -47,8 +47,17 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
     }
 
     static RestTestClient client(ConfigurableApplicationContext service) {
+        return clientOn(service, "local.server.port");
+    }
+
+    /** The actuator's port, where the metrics are: they are not on the API port. */
+    static RestTestClient managementClient(ConfigurableApplicationContext service) {
+        return clientOn(service, "local.management.port");
+    }
+
+    private static RestTestClient clientOn(ConfigurableApplicationContext service, String portProperty) {
         return RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
+                .baseUrl("http://localhost:" + service.getEnvironment().getProperty(portProperty))
                 .build();
     }
 
@@ -96,7 +105,7 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
                                 + Path.of(System.getProperty("entente.security.local-issuer.public-keys")).getParent());
         RunningServices services = new RunningServices(incidents, notifications, trust, console);
         for (ConfigurableApplicationContext service : services.all()) {
-            await().atMost(WAIT).untilAsserted(() -> client(service).get().uri("/actuator/health/readiness").exchange()
+            await().atMost(WAIT).untilAsserted(() -> client(service).get().uri("/readyz").exchange()
                     .expectStatus().isOk());
         }
         return services;
@@ -124,9 +133,9 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
                         "entente.trust.metrics.refresh-interval=1s")
                 .properties(properties)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", CLOCK))
-                // An argument, not a default property, which would lose to the service's own port and
+                // Arguments, not default properties, which would lose to the service's own ports and
                 // clash with a running deploy/local/run.sh.
-                .run("--server.port=0");
+                .run("--server.port=0", "--management.server.port=0");
     }
 
     private static int freePort() {

@@ -19,6 +19,6 @@ public final class NotificationServiceReadiness {
     public static void awaitReady(int port) {
         RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         await().atMost(Duration.ofMinutes(2))
-                .untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+                .untilAsserted(() -> http.get().uri("/readyz").exchange().expectStatus().isOk());
     }
 }

@@ -26,6 +26,7 @@ import org.entente.incident.view.ReportedIncidents;
 import org.entente.schemas.EventCodec;
 import org.entente.schemas.Topics;
 import org.entente.testing.DeadLetter;
+import org.entente.testing.ManagementPort;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.test.context.ActiveProfiles;
@@ -62,6 +64,9 @@ class DeadLetterIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MeterRegistry meters;
@@ -143,8 +148,7 @@ class DeadLetterIntegrationTest {
 
     @Test
     void shouldExposeTheDeadLetterCountsOfTheConsumedTopicFromZero() {
-        List<String> series = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody().lines()
+        List<String> series = new ManagementPort(port, managementPort).scrape().lines()
                 .filter(line -> line.startsWith("entente_dlq_records_total{"))
                 .map(line -> line.substring(0, line.lastIndexOf(' ')))
                 .sorted().toList();

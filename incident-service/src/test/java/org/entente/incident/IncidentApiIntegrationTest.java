@@ -22,6 +22,7 @@ import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
 import org.entente.schemas.Topics;
+import org.entente.testing.ManagementPort;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,6 +51,9 @@ class IncidentApiIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     RestTestClient http;
 
@@ -224,6 +229,11 @@ class IncidentApiIntegrationTest {
 
     @Test
     void shouldLeaveHealthOpenForProbes() {
-        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        http.get().uri("/readyz").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void shouldServeMetricsAndHealthDetailsOnTheManagementPortOnly() {
+        new ManagementPort(port, managementPort).assertActuatorOnlyOnManagementPort();
     }
 }

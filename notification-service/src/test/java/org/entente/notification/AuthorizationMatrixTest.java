@@ -21,6 +21,7 @@ import org.entente.events.Tlp;
 import org.entente.schemas.Topics;
 import org.entente.testing.AccessMatrix;
 import org.entente.testing.AccessMatrix.Rule;
+import org.entente.testing.ManagementPort;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
@@ -61,6 +63,9 @@ class AuthorizationMatrixTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     ApplicationContext context;
 
@@ -72,7 +77,7 @@ class AuthorizationMatrixTest {
     @BeforeEach
     void giveFinlandAnAlert() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/readyz").exchange()
                 .expectStatus().isOk());
         incidentId = "INC-MATRIX-" + UUID.randomUUID();
         TopicProbe.write(Topics.INCIDENTS.name(), incidentId, IncidentReported.newBuilder()
@@ -154,6 +159,11 @@ class AuthorizationMatrixTest {
     void shouldHaveARuleForEveryEndpoint() {
         assertThat(rules().stream().map(Rule::endpoint).collect(Collectors.toSet()))
                 .isEqualTo(AccessMatrix.endpointsOf(context));
+    }
+
+    @Test
+    void shouldServeMetricsAndHealthDetailsOnTheManagementPortOnly() {
+        new ManagementPort(port, managementPort).assertActuatorOnlyOnManagementPort();
     }
 
     @TestFactory

@@ -50,7 +50,7 @@ class CommunicationCheckIntegrationTest {
     @BeforeEach
     void connect() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/readyz").exchange().expectStatus().isOk());
     }
 
     @Test

@@ -59,7 +59,7 @@ class InboxStreamIntegrationTest {
     @BeforeEach
     void openStreams() throws Exception {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/readyz").exchange().expectStatus().isOk());
         estonia = EventStream.open(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"), "poc-ee");
         latvia = EventStream.open(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"), "poc-lv");
     }

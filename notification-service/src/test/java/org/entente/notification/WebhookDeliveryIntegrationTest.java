@@ -35,6 +35,7 @@ import org.entente.notification.webhook.WebhookSignature;
 import org.entente.schemas.EventCodec;
 import org.entente.schemas.Topics;
 import org.entente.testing.DeadLetter;
+import org.entente.testing.ManagementPort;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
@@ -49,6 +50,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -92,6 +94,9 @@ class WebhookDeliveryIntegrationTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     MeterRegistry meters;
 
@@ -122,7 +127,7 @@ class WebhookDeliveryIntegrationTest {
     @BeforeEach
     void connect() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        await().atMost(WAIT).untilAsserted(() -> http.get().uri("/readyz").exchange().expectStatus().isOk());
         clockBefore = CLOCK.instant();
     }
 
@@ -260,8 +265,7 @@ class WebhookDeliveryIntegrationTest {
         String log = output.getAll();
         assertThat(log).contains("Gave up delivering event " + eventId(delivered) + " (alert " + AlertComposer.alertId(
                 health.getIncidentId(), "SE") + ") to webhook 1 of contact se-cert-duty of SE: HTTP 503 after 4 attempts");
-        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String metrics = new ManagementPort(port, managementPort).scrape();
         assertThat(metrics).contains("entente_webhook_deliveries_total{application=\"notification-service\",outcome=\"failed\"}");
         List<DeadLetter> letters = DeadLetter.read(DEAD_LETTERS, delivered.partition(), delivered.offset(), delivered.offset(), 1,
                 WAIT);

@@ -44,6 +44,7 @@ import org.entente.testing.AccessMatrix;
 import org.entente.testing.AccessMatrix.Rule;
 import org.entente.testing.DeadLetter;
 import org.entente.testing.KafkaTestBroker;
+import org.entente.testing.ManagementPort;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
@@ -55,6 +56,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -122,6 +125,12 @@ class TrustServiceIntegrationTest {
 
     @Autowired
     private RestTestClient client;
+
+    @LocalServerPort
+    private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Autowired
     private ApplicationContext context;
@@ -358,14 +367,18 @@ class TrustServiceIntegrationTest {
 
     @Test
     void shouldBeReadyOnceTheStreamRuns() {
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+        client.get().uri("/readyz").exchange().expectStatus().isOk()
                 .expectBody().json("{\"status\": \"UP\"}", JsonCompareMode.STRICT);
     }
 
+    @Test
+    void shouldServeMetricsAndHealthDetailsOnTheManagementPortOnly() {
+        new ManagementPort(port, managementPort).assertActuatorOnlyOnManagementPort();
+    }
+
     private List<String> trustSeries() {
-        byte[] scrape = client.get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        return new String(scrape, StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("entente_trust_")).sorted().toList();
+        return new ManagementPort(port, managementPort).scrape().lines().filter(line -> line.startsWith("entente_trust_")).sorted()
+                .toList();
     }
 
     private RestTestClient.ResponseSpec get(String path, String token) {

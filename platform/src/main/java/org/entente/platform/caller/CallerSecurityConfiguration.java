@@ -56,7 +56,8 @@ public class CallerSecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                        // The actuator answers on the management port only (entente-observability.yml).
+                        .requestMatchers("/livez", "/readyz", "/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/error")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * One instance of a service, run as deploy/local/run.sh runs it: {@code java <jvm options> -jar
  * <service>-exec.jar --spring.profiles.active=local} with {@code KAFKA_BOOTSTRAP_SERVERS} and the
- * local issuer's public keys, here on a free port, with its own Kafka Streams state directory and
+ * local issuer's public keys, here on a free port (and a free management port), with its own Kafka Streams state directory and
  * optionally a skewed clock ({@code entente.clock.offset}).
  */
 public final class ServiceProcess {
@@ -35,6 +35,7 @@ public final class ServiceProcess {
     private final List<String> arguments;
     private final ChildProcess process;
     private final int port = Ports.free();
+    private final int managementPort = Ports.free();
     private Path stateDir;
     private Duration clockOffset = Duration.ZERO;
 
@@ -65,6 +66,11 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where the actuator answers: metrics and health details are not on the API port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     public Duration clockOffset() {
         return clockOffset;
     }
@@ -82,6 +88,7 @@ public final class ServiceProcess {
         command.addAll(List.of("-jar", jar.toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir));
         if (!offset.isZero()) {
             command.add("--entente.clock.offset=" + offset);
@@ -99,7 +106,7 @@ public final class ServiceProcess {
         stateDir = fresh;
     }
 
-    /** Until {@code /actuator/health/readiness} answers 200 (UP). */
+    /** Until {@code /readyz} answers 200 (UP). */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -133,7 +140,7 @@ public final class ServiceProcess {
     /** The readiness endpoint's status and body, e.g. {@code 503 {"status":"DOWN"}}. */
     public String readiness() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import static org.entente.deploy.ops.DeployFiles.SERVICES;
 import static org.entente.deploy.ops.DeployFiles.deploy;
 import static org.entente.deploy.ops.DeployFiles.list;
 import static org.entente.deploy.ops.DeployFiles.listAt;
+import static org.entente.deploy.ops.DeployFiles.managementPort;
 import static org.entente.deploy.ops.DeployFiles.map;
 import static org.entente.deploy.ops.DeployFiles.mapAt;
 import static org.entente.deploy.ops.DeployFiles.read;
@@ -91,7 +92,11 @@ class ComposeTest {
                     .containsExactly("127.0.0.1:" + port + ":" + port);
             assertThat(stringAt(service, "environment.SERVER_PORT")).as("SERVER_PORT of %s", name).isEqualTo(String.valueOf(port));
             assertThat(String.join(" ", listAt(service, "healthcheck.test").stream().map(String::valueOf).toList()))
-                    .as("health check of %s asks readiness", name).contains("/actuator/health/readiness");
+                    .as("health check of %s asks readiness", name).contains("/readyz");
+            assertThat(stringAt(service, "environment.ENTENTE_LISTEN")).as("%s listens inside its container", name)
+                    .isEqualTo("0.0.0.0");
+            assertThat(stringAt(service, "environment.ENTENTE_MANAGEMENT_LISTEN"))
+                    .as("%s's management port is open to the compose network, where Prometheus is", name).isEqualTo("0.0.0.0");
         }
     }
 
@@ -178,14 +183,14 @@ class ComposeTest {
         }
         List<String> expected = new ArrayList<>();
         for (String name : SERVICES) {
-            expected.add(name + ":" + serverPort(name));
+            expected.add(name + ":" + managementPort(name));
         }
         assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(jobs).containsExactlyInAnyOrderElementsOf(SERVICES);
     }
 
     @Test
-    void theLocalRunsPrometheusScrapesEveryServiceOnLoopback() {
+    void theLocalRunsPrometheusScrapesEveryServicesManagementPortOnLoopback() {
         Set<String> targets = new TreeSet<>();
         for (Object job : listAt(yamlFile(deploy("prometheus", "prometheus.yml")), "scrape_configs")) {
             assertThat(stringAt(map(job), "job_name")).isIn(SERVICES);
@@ -193,7 +198,7 @@ class ComposeTest {
                 list(map(staticConfig).get("targets")).forEach(target -> targets.add(String.valueOf(target)));
             }
         }
-        assertThat(targets).containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(name -> "127.0.0.1:" + serverPort(name)).toList());
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(name -> "127.0.0.1:" + managementPort(name)).toList());
     }
 
     @Test

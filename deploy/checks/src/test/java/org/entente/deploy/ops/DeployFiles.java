@@ -26,10 +26,10 @@ final class DeployFiles {
     static final List<String> SERVICES = List.of("incident-service", "notification-service", "trust-service", "exercise-service");
 
     /**
-     * The services that run as exactly one instance, without an autoscaler: exercise-service, whose
-     * replays live in the process that started them.
+     * The services that run as exactly one instance (one replica, Recreate, no autoscaler): all of
+     * them until they answer queries across instances and exercises survive a restart (issue 14).
      */
-    static final Set<String> SINGLE_INSTANCE = Set.of("exercise-service");
+    static final Set<String> SINGLE_INSTANCE = Set.copyOf(SERVICES);
 
     private DeployFiles() {
     }
@@ -86,9 +86,16 @@ final class DeployFiles {
 
     /** {@code server.port} of a service, from its {@code <service>/src/main/resources/<service>.yml}. */
     static int serverPort(String service) {
-        Object port = map(yamlDocuments(root(service, "src", "main", "resources", service + ".yml")).get(0).get("server"))
-                .get("port");
-        return ((Number) port).intValue();
+        return ((Number) map(serviceConfiguration(service).get("server")).get("port")).intValue();
+    }
+
+    /** The management port (metrics, health details), never the API port. */
+    static int managementPort(String service) {
+        return ((Number) map(map(serviceConfiguration(service).get("management")).get("server")).get("port")).intValue();
+    }
+
+    private static Map<String, Object> serviceConfiguration(String service) {
+        return yamlDocuments(root(service, "src", "main", "resources", service + ".yml")).get(0);
     }
 
     @SuppressWarnings("unchecked")

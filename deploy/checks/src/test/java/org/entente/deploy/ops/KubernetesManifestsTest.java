@@ -9,6 +9,7 @@ import static org.entente.deploy.ops.DeployFiles.list;
 import static org.entente.deploy.ops.DeployFiles.listAt;
 import static org.entente.deploy.ops.DeployFiles.map;
 import static org.entente.deploy.ops.DeployFiles.mapAt;
+import static org.entente.deploy.ops.DeployFiles.managementPort;
 import static org.entente.deploy.ops.DeployFiles.relative;
 import static org.entente.deploy.ops.DeployFiles.serverPort;
 import static org.entente.deploy.ops.DeployFiles.stringAt;
@@ -39,8 +40,8 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsTest {
 
     static final Pattern PINNED_IMAGE = Pattern.compile("[^:@\\s]+(:[0-9A-Za-z._-]+)(@sha256:[0-9a-f]{64})?");
-    static final String LIVENESS = "/actuator/health/liveness";
-    static final String READINESS = "/actuator/health/readiness";
+    static final String LIVENESS = "/livez";
+    static final String READINESS = "/readyz";
 
     record Manifest(Path file, Map<String, Object> document) {
 
@@ -170,7 +171,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyServiceHasADeploymentWhoseProbesUseTheActuatorOnThePortItExposes() {
+    void everyServiceHasADeploymentWhoseProbesUseTheHealthGroupsOnThePortItExposes() {
         assertThat(names("Deployment")).containsAll(SERVICES);
         for (Manifest deployment : of("Deployment")) {
             for (Map<String, Object> container : containers(deployment)) {
@@ -286,6 +287,45 @@ class KubernetesManifestsTest {
                 assertThat(covered).as("%s runs as one instance: no autoscaler", service).doesNotContain("hpa " + service);
             } else {
                 assertThat(covered).as("%s has an autoscaler", service).contains("hpa " + service);
+            }
+        }
+    }
+
+    /**
+     * Metrics (and health details) are on the management port of each service's yml, which the
+     * scrape annotations name; the NetworkPolicy admits it from Prometheus's pods only, and the
+     * rule that admits everyone names the API port alone.
+     */
+    @Test
+    void metricsAreOnTheManagementPortAndOnlyPrometheusMayReachIt() {
+        for (String service : SERVICES) {
+            Manifest deployment = of("Deployment").stream().filter(candidate -> candidate.name().equals(service))
+                    .findFirst().orElseThrow();
+            int management = managementPort(service);
+            assertThat(management).as("management port of %s", service).isNotEqualTo(serverPort(service));
+            Map<String, Integer> ports = new HashMap<>();
+            containers(deployment).forEach(container -> ports.putAll(ports(container)));
+            assertThat(ports).as("ports of %s", deployment).containsEntry("management", management);
+            assertThat(mapAt(deployment.document(), "spec.template.metadata.annotations").get("prometheus.io/port"))
+                    .as("scrape port of %s", deployment).isEqualTo(String.valueOf(management));
+            Manifest policy = of("NetworkPolicy").stream()
+                    .filter(candidate -> onlyDeploymentSelectedBy(candidate.at("spec.podSelector.matchLabels"), candidate).name()
+                            .equals(service))
+                    .findFirst().orElseThrow();
+            for (Object rule : listAt(policy.document(), "spec.ingress")) {
+                List<Object> admitted = listAt(map(rule), "ports").stream().map(port -> map(port).get("port")).toList();
+                if (admitted.contains(management)) {
+                    assertThat(admitted).as("%s: the management port has a rule of its own", policy).containsExactly(management);
+                    List<Object> from = listAt(map(rule), "from");
+                    assertThat(from).as("%s: the management port is reachable from Prometheus only", policy).hasSize(1);
+                    assertThat(mapAt(map(from.get(0)), "namespaceSelector.matchLabels")).as("%s: Prometheus's namespace", policy)
+                            .containsEntry("kubernetes.io/metadata.name", "monitoring");
+                    assertThat(mapAt(map(from.get(0)), "podSelector.matchLabels")).as("%s: Prometheus's pods", policy)
+                            .containsEntry("app.kubernetes.io/name", "prometheus");
+                } else {
+                    assertThat(admitted).as("%s: a rule open to callers admits the API port only", policy)
+                            .containsExactly(serverPort(service));
+                }
             }
         }
     }
