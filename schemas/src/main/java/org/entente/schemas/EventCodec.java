@@ -5,11 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
@@ -17,7 +21,10 @@ import org.apache.avro.util.ClassSecurityValidator;
 /**
  * Avro single-object encoding for every Entente event: two marker bytes, the 64-bit fingerprint
  * of the writer schema, then the binary body. No registry server: the fingerprint is resolved
- * against the current schemas and every released one (see {@link SchemaHistory}). Thread-safe.
+ * against the current schemas and every released one (see {@link SchemaHistory}), then, when a
+ * {@link #useSchemaStore schema store} is plugged in, against the schemas other writers published
+ * (a newer release's, during a rolling upgrade), which Avro resolves into the current class.
+ * Thread-safe.
  */
 public final class EventCodec {
 
@@ -35,8 +42,13 @@ public final class EventCodec {
 
     private static final EventCodec INSTANCE = new EventCodec(SchemaHistory.load());
 
+    private record Reader(Schema current, BinaryMessageDecoder<SpecificRecord> decoder) {
+    }
+
     private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new HashMap<>();
-    private final Map<Long, BinaryMessageDecoder<SpecificRecord>> decodersByFingerprint = new HashMap<>();
+    private final Map<String, Reader> readersByFullName = new HashMap<>();
+    private final Map<Long, BinaryMessageDecoder<SpecificRecord>> decodersByFingerprint = new ConcurrentHashMap<>();
+    private final AtomicReference<SchemaStore> schemaStore = new AtomicReference<>();
 
     EventCodec(SchemaHistory history) {
         for (Class<? extends SpecificRecord> type : EventTypes.ALL) {
@@ -44,6 +56,7 @@ public final class EventCodec {
             SpecificData model = SpecificData.getForClass(type);
             encoders.put(type, new BinaryMessageEncoder<>(model, current));
             BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(model, current);
+            readersByFullName.put(current.getFullName(), new Reader(current, decoder));
             register(current, decoder);
             for (Schema released : history.released(current)) {
                 decoder.addSchema(released);
@@ -54,6 +67,20 @@ public final class EventCodec {
 
     public static EventCodec instance() {
         return INSTANCE;
+    }
+
+    /**
+     * From now on, a fingerprint that is neither current nor released is looked up in
+     * {@code store}; a schema found there is checked against the current one and, if compatible,
+     * kept. Replaces any store plugged in before.
+     */
+    public void useSchemaStore(SchemaStore store) {
+        schemaStore.set(store);
+    }
+
+    /** Stops looking fingerprints up in {@code store}, if it is the one plugged in; schemas it gave are kept. */
+    public void stopUsingSchemaStore(SchemaStore store) {
+        schemaStore.compareAndSet(store, null);
     }
 
     public byte[] encode(SpecificRecord event) {
@@ -78,13 +105,35 @@ public final class EventCodec {
         long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         BinaryMessageDecoder<SpecificRecord> decoder = decodersByFingerprint.get(fingerprint);
         if (decoder == null) {
-            throw new UnknownSchemaException("unknown schema fingerprint " + Long.toHexString(fingerprint));
+            decoder = resolve(fingerprint);
         }
         try {
             return decoder.decode(bytes);
         } catch (IOException | RuntimeException e) {
             throw new UndecodableEventException("corrupt record body: " + e.getMessage(), e);
         }
+    }
+
+    /** The decoder of the event type a published writer schema belongs to, once it proves readable. */
+    private BinaryMessageDecoder<SpecificRecord> resolve(long fingerprint) {
+        SchemaStore store = schemaStore.get();
+        Schema writer = store == null ? null : store.findByFingerprint(fingerprint);
+        if (writer == null) {
+            throw new UnknownSchemaException("unknown schema fingerprint " + Long.toHexString(fingerprint));
+        }
+        String published = "published schema fingerprint " + Long.toHexString(fingerprint) + " (" + writer.getFullName() + ")";
+        Reader reader = readersByFullName.get(writer.getFullName());
+        if (reader == null) {
+            throw new IncompatibleSchemaException(published + " is not an event type of this reader");
+        }
+        Optional<String> incompatibilities = SchemaCompatibilityCheck.incompatibilities(reader.current(), writer);
+        if (incompatibilities.isPresent()) {
+            throw new IncompatibleSchemaException(published + " cannot be read as this reader's "
+                    + reader.current().getName() + ": " + incompatibilities.get());
+        }
+        reader.decoder().addSchema(writer);
+        decodersByFingerprint.put(fingerprint, reader.decoder());
+        return reader.decoder();
     }
 
     private void register(Schema schema, BinaryMessageDecoder<SpecificRecord> decoder) {

@@ -25,13 +25,14 @@ public final class SchemaCompatibilityCheck {
         for (int i = 0; i < released.size(); i++) {
             Schema old = released.get(i);
             String version = current.getName() + " v" + (i + 1);
-            check(current, old).ifPresent(reason -> violations.add("cannot read " + version + ": " + reason));
-            check(old, current).ifPresent(reason -> violations.add(version + " readers cannot read the current schema: " + reason));
+            incompatibilities(current, old).ifPresent(reason -> violations.add("cannot read " + version + ": " + reason));
+            incompatibilities(old, current).ifPresent(reason -> violations.add(version + " readers cannot read the current schema: " + reason));
         }
         return violations;
     }
 
-    private static Optional<String> check(Schema reader, Schema writer) {
+    /** Why {@code reader} cannot read what {@code writer} wrote; empty when it can. */
+    static Optional<String> incompatibilities(Schema reader, Schema writer) {
         SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (result.getType() == SchemaCompatibilityType.COMPATIBLE) {
             return Optional.empty();

@@ -7,10 +7,10 @@ import java.util.List;
  * configuration and tests take topic names from here only. Reference data is compacted (latest
  * value per key); every event topic is retained forever, because state is rebuilt from it.
  * <p>
- * Every topic has a dead-letter topic, {@code <topic>.dlq} ({@code incident.events.v1.dlq}): where
- * its consumers put a record they cannot read or that breaks their rules, bytes, key and partition
- * unchanged, with the reason, source topic, partition and offset in headers. Dead-letter topics
- * are never compacted (one key may die more than once) and are retained forever.
+ * Every event topic has a dead-letter topic, {@code <topic>.dlq} ({@code incident.events.v1.dlq}):
+ * where its consumers put a record they cannot read or that breaks their rules, bytes, key and
+ * partition unchanged, with the reason, source topic, partition and offset in headers. Dead-letter
+ * topics are never compacted (one key may die more than once) and are retained forever.
  */
 public final class Topics {
 
@@ -54,6 +54,15 @@ public final class Topics {
      * alerts to every state's point of contact, kept apart from incident alerts.
      */
     public static final Topic COMMUNICATION_CHECKS = new Topic("communication.checks.v1", "recipient state", false);
+
+    /**
+     * The writer schemas services publish, so that a reader resolves a fingerprint it was not
+     * compiled with (a newer release's, during a rolling upgrade). Key: the schema's CRC-64-AVRO
+     * fingerprint (of its parsing canonical form, as in single-object encoding) as 16 lower-case
+     * hex digits; value: the schema's JSON text, UTF-8. Compacted, one partition. Not an event
+     * topic: outside {@link #ALL}, no dead-letter topic.
+     */
+    public static final Topic SCHEMAS = new Topic("schemas.v1", "writer-schema fingerprint (16 hex digits)", true);
 
     /** The topics events and reference data travel on (dead-letter topics are in {@link #DEAD_LETTERS}). */
     public static final List<Topic> ALL = List.of(

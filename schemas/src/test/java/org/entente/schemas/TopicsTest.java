@@ -28,4 +28,11 @@ class TopicsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("alert.events.v2 is not a catalogue topic");
     }
+
+    @Test
+    void shouldKeepPublishedSchemasOnACompactedTopicOutsideTheEventCatalogue() {
+        assertThat(Topics.SCHEMAS.name()).isEqualTo("schemas.v1");
+        assertThat(Topics.SCHEMAS.compacted()).isTrue();
+        assertThat(Topics.ALL).doesNotContain(Topics.SCHEMAS);
+    }
 }

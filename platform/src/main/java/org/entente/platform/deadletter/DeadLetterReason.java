@@ -14,7 +14,10 @@ public enum DeadLetterReason {
 
     /** Not Avro single-object encoded, or a body that does not decode. */
     UNDECODABLE("undecodable"),
-    /** A writer-schema fingerprint neither current nor released. */
+    /**
+     * A writer schema this reader cannot resolve: a fingerprint neither current, released nor
+     * published, or a published schema it cannot read ({@code IncompatibleSchemaException}).
+     */
     UNKNOWN_SCHEMA("unknown-schema"),
     /** An Entente event, but not of a type this topic carries for the reader. */
     UNEXPECTED_TYPE("unexpected-type"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.entente.schemas.IncompatibleSchemaException;
 import org.entente.schemas.InvalidEventException;
 import org.entente.schemas.UndecodableEventException;
 import org.entente.schemas.UnexpectedEventTypeException;
@@ -17,6 +18,8 @@ class DeadLetterReasonTest {
         assertThat(DeadLetterReason.of(new UndecodableEventException("not Avro single-object encoded")).label())
                 .isEqualTo("undecodable");
         assertThat(DeadLetterReason.of(new UnknownSchemaException("unknown schema fingerprint 1a2b")).label())
+                .isEqualTo("unknown-schema");
+        assertThat(DeadLetterReason.of(new IncompatibleSchemaException("published schema fingerprint 3c4d cannot be read")).label())
                 .isEqualTo("unknown-schema");
         assertThat(DeadLetterReason.of(new UnexpectedEventTypeException("expected AlertIssued")).label())
                 .isEqualTo("unexpected-type");
