@@ -2,6 +2,7 @@ package org.entente.platform.caller;
 
 import java.io.IOException;
 import java.text.ParseException;
+import java.util.Collections;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -12,7 +13,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -20,6 +24,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -28,8 +35,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every endpoint but health, info and Prometheus is an OAuth2 resource server: a signed JWT
- * whose claims say the caller's state and roles (see {@link CallerAuthenticationConverter}).
+ * Every endpoint but the probes (and the actuator, on its management port) is an OAuth2 resource
+ * server: a signed JWT for this deployment's audience whose claims say the caller's state and
+ * roles (see {@link CallerAuthenticationConverter}).
  * Tokens come from any OIDC issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
  * or, in the embedded default, from the {@link LocalIssuer}'s key set. Refusals are problem
  * details: 401 without a valid token, 403 for the wrong role. Role checks sit on controller
@@ -40,14 +48,35 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(LocalIssuerProperties.class)
 public class CallerSecurityConfiguration {
 
-    /** The local issuer's keys; without them Boot's decoder for the configured issuer-uri applies. */
+    static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
+    /**
+     * The local issuer's keys; without them Boot's decoder for the configured issuer-uri applies,
+     * which checks the same audiences.
+     */
     @Bean
     @ConditionalOnProperty("entente.security.local-issuer.public-keys")
-    JwtDecoder localIssuerJwtDecoder(LocalIssuerProperties properties) throws IOException, ParseException {
-        JWKSet keys = JWKSet.load(properties.publicKeys().toFile());
+    JwtDecoder localIssuerJwtDecoder(LocalIssuerProperties properties, Environment environment)
+            throws IOException, ParseException {
+        return localIssuerDecoder(JWKSet.load(properties.publicKeys().toFile()), audiences(environment));
+    }
+
+    /** Verifies the local issuer's tokens: signature, expiry, issuer, and one of {@code audiences}. */
+    static NimbusJwtDecoder localIssuerDecoder(JWKSet keys, List<String> audiences) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys)).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalIssuer.ISSUER));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(LocalIssuer.ISSUER),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && !Collections.disjoint(audience, audiences))));
         return decoder;
+    }
+
+    /** A deployment without an audience would take any token its issuer signs, whatever it was minted for. */
+    private static List<String> audiences(Environment environment) {
+        List<String> audiences = Binder.get(environment).bind(AUDIENCES, Bindable.listOf(String.class)).orElse(List.of());
+        if (audiences.isEmpty()) {
+            throw new IllegalStateException(AUDIENCES + " must name the audience of this deployment's tokens");
+        }
+        return audiences;
     }
 
     @Bean

@@ -37,6 +37,8 @@ import com.nimbusds.jwt.SignedJWT;
 public final class LocalIssuer {
 
     public static final String ISSUER = "entente-local";
+    /** The audience of its tokens: the services' default ({@code entente-caller-security.yml}). */
+    public static final String AUDIENCE = "entente";
     public static final String PRIVATE_KEY = "signing-key.jwk";
     public static final String PUBLIC_KEYS = "public-jwks.json";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
@@ -86,6 +88,7 @@ public final class LocalIssuer {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))

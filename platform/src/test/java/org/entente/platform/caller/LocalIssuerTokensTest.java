@@ -15,7 +15,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 class LocalIssuerTokensTest {
@@ -40,6 +38,7 @@ class LocalIssuerTokensTest {
 
         assertThat(jwt.getSubject()).isEqualTo("ee-poc");
         assertThat(jwt.getClaimAsString("iss")).isEqualTo("entente-local");
+        assertThat(jwt.getAudience()).containsExactly("entente");
         assertThat(authorities(jwt)).containsExactly("ROLE_POC");
         assertThat(jwt.getClaimAsString("state")).isEqualTo("EE");
         assertThat(Files.readString(keys.resolve(LocalIssuer.PUBLIC_KEYS))).doesNotContain("\"d\"");
@@ -71,10 +70,26 @@ class LocalIssuerTokensTest {
         RSAKey key = LocalIssuer.generateKey();
         NimbusJwtDecoder decoder = decoderFor(key);
 
-        assertThatThrownBy(() -> decoder.decode(sign(key, "https://elsewhere.example", Instant.now().plusSeconds(600))))
+        assertThatThrownBy(() -> decoder.decode(sign(key, "https://elsewhere.example", "entente", Instant.now().plusSeconds(600))))
                 .isInstanceOf(JwtValidationException.class).hasMessageContaining("iss");
-        assertThatThrownBy(() -> decoder.decode(sign(key, LocalIssuer.ISSUER, Instant.now().minusSeconds(600))))
+        assertThatThrownBy(() -> decoder.decode(sign(key, LocalIssuer.ISSUER, "entente", Instant.now().minusSeconds(600))))
                 .isInstanceOf(JwtValidationException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void shouldRefuseATokenMintedForAnotherAudienceOrForNone() throws Exception {
+        // Given a token of the right issuer and key, minted for another application, and one without an audience
+        RSAKey key = LocalIssuer.generateKey();
+        String forAnotherApplication = sign(key, LocalIssuer.ISSUER, "payroll", Instant.now().plusSeconds(600));
+        String forNoOne = sign(key, LocalIssuer.ISSUER, null, Instant.now().plusSeconds(600));
+
+        // Then the services' decoder refuses both and takes one for its audience
+        assertThatThrownBy(() -> decoderFor(key).decode(forAnotherApplication))
+                .isInstanceOf(JwtValidationException.class).hasMessageContaining("aud");
+        assertThatThrownBy(() -> decoderFor(key).decode(forNoOne))
+                .isInstanceOf(JwtValidationException.class).hasMessageContaining("aud");
+        assertThat(decoderFor(key).decode(sign(key, LocalIssuer.ISSUER, "entente", Instant.now().plusSeconds(600))).getSubject())
+                .isEqualTo("ee-poc");
     }
 
     @Test
@@ -99,14 +114,12 @@ class LocalIssuerTokensTest {
     }
 
     private static NimbusJwtDecoder decoderFor(RSAKey key) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()))).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalIssuer.ISSUER));
-        return decoder;
+        return CallerSecurityConfiguration.localIssuerDecoder(new JWKSet(key.toPublicJWK()), List.of("entente"));
     }
 
-    private static String sign(RSAKey key, String issuer, Instant expiry) throws Exception {
+    private static String sign(RSAKey key, String issuer, String audience, Instant expiry) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                new JWTClaimsSet.Builder().issuer(issuer).subject("ee-poc").claim("roles", List.of("poc"))
+                new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("ee-poc").claim("roles", List.of("poc"))
                         .claim("state", "EE").expirationTime(Date.from(expiry)).build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
