@@ -1,6 +1,10 @@
 package org.entente.platform.http;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses bodies over the limit with 413: at once when the declared length is too large, and
  * while reading when a body without a declared length grows past it (see
- * {@link RequestBodyTooLargeException}).
+ * {@link RequestBodyTooLargeException}), whether it is read as bytes or as characters. Bodies the
+ * container parses itself (multipart parts, form parameters) have the same limit in
+ * {@link HttpLimitsConfiguration}.
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -43,6 +49,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long maxBytes;
         private ServletInputStream limited;
+        private BufferedReader reader;
 
         LimitedRequest(HttpServletRequest request, long maxBytes) {
             super(request);
@@ -55,6 +62,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 limited = new LimitedInputStream(super.getInputStream(), maxBytes);
             }
             return limited;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            }
+            return reader;
         }
     }
 
