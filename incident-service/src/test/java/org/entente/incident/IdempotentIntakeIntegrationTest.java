@@ -117,6 +117,8 @@ class IdempotentIntakeIntegrationTest {
             assertThat(incident.getReportedAt().toString()).isEqualTo(first.getResponseBody().get("reportedAt"));
         });
         assertThat(received() - receivedBefore).as("reports counted").isEqualTo(1.0);
+        assertThat(meters.find("entente.incidents.received").counters()).allSatisfy(counter -> assertThat(
+                counter.getId().getTags()).as("no classification label").noneMatch(tag -> tag.getKey().equals("class")));
 
         await().atMost(WAIT).untilAsserted(() -> http.get().uri("/api/v1/incidents/" + id)
                 .header("Authorization", TestTokens.bearer("poc-ee")).exchange().expectStatus().isOk());

@@ -42,9 +42,9 @@ class IncidentIntakeController {
         IncidentIntake.Outcome outcome = intake.report(request, caller, headers.get(IdempotencyKeys.HEADER));
         IncidentReported incident = outcome.incident();
         if (outcome.created()) {
+            // No classification label: the scrape is no place to learn what kind of incident a state had.
             meters.counter("entente.incidents.received",
                     "sector", Labels.of(incident.getSector()),
-                    "class", Labels.of(incident.getIncidentClass()),
                     "severity", Labels.of(incident.getSeverity())).increment();
         }
         return ResponseEntity.accepted()
