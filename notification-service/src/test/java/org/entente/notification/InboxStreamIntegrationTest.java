@@ -3,13 +3,16 @@ package org.entente.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -27,6 +30,7 @@ import org.entente.testing.WithKafkaBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The live inbox on a real broker: PoCs of two states hold GET /api/v1/alerts/stream open; an
  * alert for one of them is announced on its stream only (alert id and status), and its
- * acknowledgement too. Shares the matrix test's context (same configuration).
+ * acknowledgement too. A caller holds a limited number of streams at a time. Shares the matrix
+ * test's context (same configuration).
  */
 @WithKafkaBroker
 @ActiveProfiles("test")
@@ -48,9 +53,13 @@ import tools.jackson.databind.json.JsonMapper;
 class InboxStreamIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
+
+    @Value("${entente.inbox.max-streams-per-caller}")
+    int maxStreamsPerCaller;
 
     RestTestClient http;
     EventStream estonia;
@@ -60,8 +69,8 @@ class InboxStreamIntegrationTest {
     void openStreams() throws Exception {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         await().atMost(WAIT).untilAsserted(() -> http.get().uri("/readyz").exchange().expectStatus().isOk());
-        estonia = EventStream.open(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"), "poc-ee");
-        latvia = EventStream.open(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"), "poc-lv");
+        estonia = EventStream.open(stream(), "poc-ee");
+        latvia = EventStream.open(stream(), "poc-lv");
     }
 
     @AfterEach
@@ -93,6 +102,48 @@ class InboxStreamIntegrationTest {
         assertThat(latvia.isOpen()).isTrue();
     }
 
+    @Test
+    void shouldRefuseACallerMoreStreamsThanAllowedUntilOneOfThemEnds() throws Exception {
+        // Given Lithuania's PoC with as many streams open as it may
+        List<EventStream> lithuania = new ArrayList<>();
+        try {
+            for (int i = 0; i < maxStreamsPerCaller; i++) {
+                lithuania.add(EventStream.open(stream(), "poc-lt"));
+            }
+
+            // When it opens one more
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(streamRequest(stream(), "poc-lt"),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // Then that one is refused, a problem detail saying when to retry, and Sweden's PoC may still open one
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(JSON.readValue(refused.body(), Map.class)).containsEntry("status", 429).containsEntry("title", "Too many streams")
+                    .containsEntry("detail", "This caller has " + maxStreamsPerCaller
+                            + " live inbox streams open, the most it may; close one before opening another.");
+            EventStream.open(stream(), "poc-se").close();
+
+            // When it closes one of its streams
+            lithuania.remove(0).close();
+
+            // Then it may open another, once the service noticed (at a heartbeat, a second here)
+            await().atMost(WAIT).until(() -> EventStream.tryOpen(stream(), "poc-lt").map(lithuania::add).orElse(false));
+            assertThat(lithuania).hasSize(maxStreamsPerCaller);
+        } finally {
+            lithuania.forEach(EventStream::close);
+        }
+    }
+
+    private URI stream() {
+        return URI.create("http://localhost:" + port + "/api/v1/alerts/stream");
+    }
+
+    static HttpRequest streamRequest(URI uri, String caller) {
+        return HttpRequest.newBuilder(uri).header("Authorization", TestTokens.bearer(caller))
+                .header("Accept", "text/event-stream").build();
+    }
+
     private String alertOfEstonia(String incidentId) {
         List<?> alerts = http.get().uri("/api/v1/alerts").header("Authorization", TestTokens.bearer("poc-ee")).exchange()
                 .expectBody(List.class).returnResult().getResponseBody();
@@ -117,6 +168,7 @@ class InboxStreamIntegrationTest {
         private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
         private final Stream<String> lines;
         private final Thread reader;
+        private volatile boolean closed;
 
         private EventStream(Stream<String> lines) {
             this.lines = lines;
@@ -126,25 +178,39 @@ class InboxStreamIntegrationTest {
         }
 
         static EventStream open(URI uri, String caller) throws Exception {
-            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", TestTokens.bearer(caller)).header("Accept", "text/event-stream").build(),
+            return tryOpen(uri, caller).orElseThrow(() -> new AssertionError("the stream of " + caller + " was refused (429)"));
+        }
+
+        /** Empty if the service refused the stream as one too many (429). */
+        static Optional<EventStream> tryOpen(URI uri, String caller) throws Exception {
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(streamRequest(uri, caller),
                     HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() == 429) {
+                response.body().close();
+                return Optional.empty();
+            }
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-            return new EventStream(response.body());
+            return Optional.of(new EventStream(response.body()));
         }
 
         @SuppressWarnings("unchecked")
         private void read() {
-            JsonMapper json = JsonMapper.builder().build();
             String event = null;
-            for (String line : (Iterable<String>) lines::iterator) {
-                if (line.startsWith("event:")) {
-                    event = line.substring("event:".length()).strip();
-                } else if (line.startsWith("data:") && "alert".equals(event)) {
-                    events.add(json.readValue(line.substring("data:".length()), Map.class));
-                } else if (line.isEmpty()) {
-                    event = null;
+            try {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    if (line.startsWith("event:")) {
+                        event = line.substring("event:".length()).strip();
+                    } else if (line.startsWith("data:") && "alert".equals(event)) {
+                        events.add(JSON.readValue(line.substring("data:".length()), Map.class));
+                    } else if (line.isEmpty()) {
+                        event = null;
+                    }
+                }
+            } catch (UncheckedIOException failed) {
+                // A stream the test closed ends the read so; Awaitility would report it from this thread as a failure.
+                if (!closed) {
+                    throw failed;
                 }
             }
         }
@@ -158,6 +224,7 @@ class InboxStreamIntegrationTest {
         }
 
         void close() {
+            closed = true;
             lines.close();
         }
     }

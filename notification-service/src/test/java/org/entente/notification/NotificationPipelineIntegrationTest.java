@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.entente.events.AlertEscalated;
@@ -25,6 +27,7 @@ import org.entente.events.PersonalData;
 import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
+import org.entente.notification.routing.RecipientLabel;
 import org.entente.schemas.Topics;
 import org.entente.testing.MutableClock;
 import org.entente.testing.TestTokens;
@@ -32,6 +35,7 @@ import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,6 +72,9 @@ public class NotificationPipelineIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     RestTestClient http;
 
@@ -148,6 +155,30 @@ public class NotificationPipelineIntegrationTest {
                         tuple("FI", List.of(DataCategory.OPERATIONAL, DataCategory.INDICATORS), DataCategory.PERSONAL_DATA),
                         tuple("LV", List.of(DataCategory.OPERATIONAL, DataCategory.INDICATORS), DataCategory.PERSONAL_DATA),
                         tuple("LT", List.of(DataCategory.OPERATIONAL, DataCategory.INDICATORS), DataCategory.PERSONAL_DATA));
+    }
+
+    @Test
+    void shouldCountARedIncidentsAlertsWithoutNamingTheirRecipient() {
+        // Given a RED incident for Finland, which ee-fi-energy lets reach it
+        double finlandBefore = issuedTo("FI");
+        double withheldBefore = issuedTo(RecipientLabel.WITHHELD);
+        String incidentId = "INC-RED-" + UUID.randomUUID();
+        IncidentReported red = IncidentReported.newBuilder(incident(incidentId)).setTlp(Tlp.RED).setNamedRecipients(List.of("FI"))
+                .build();
+
+        // When it is fanned out
+        TopicProbe.write(Topics.INCIDENTS.name(), incidentId, red);
+        await().atMost(WAIT).untilAsserted(() -> inbox("fi").jsonPath("$[?(@.incidentId == '" + incidentId + "')].tlp")
+                .isEqualTo(List.of("RED")));
+
+        // Then its alert counts as withheld, not as Finland's
+        assertThat(issuedTo(RecipientLabel.WITHHELD) - withheldBefore).isEqualTo(1.0);
+        assertThat(issuedTo("FI")).isEqualTo(finlandBefore);
+    }
+
+    private double issuedTo(String recipientLabel) {
+        return meters.find("entente.alerts.issued").tag(RecipientLabel.NAME, recipientLabel).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     @Test

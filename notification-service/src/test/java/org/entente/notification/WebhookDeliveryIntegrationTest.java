@@ -61,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Webhook deliveries on a real broker to a real HTTPS receiver ({@link WebhookReceiver}): each
  * alert once, signed, with what its recipient's inbox shows and only to its own state's contact;
- * retries with the same event id and body; a receiver's refusal given up and dead-lettered;
+ * retries with the same event id and body; a receiver's refusal given up and dead-lettered, as is
+ * an address in an internal network, never called;
  * escalations to the next contact's webhook; exercises never; no secret, token or address in the
  * logs, the metrics or the dead letters.
  * <p>
@@ -100,13 +101,13 @@ class WebhookDeliveryIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
-    @Value("${entente.webhooks.secrets.fi-ncsc-duty}")
+    @Value("${entente.webhooks.secrets.FI.fi-ncsc-duty}")
     String fiDutySecret;
 
-    @Value("${entente.webhooks.secrets.se-cert-duty}")
+    @Value("${entente.webhooks.secrets.SE.se-cert-duty}")
     String seDutySecret;
 
-    @Value("${entente.webhooks.secrets.se-cert-backup}")
+    @Value("${entente.webhooks.secrets.SE.se-cert-backup}")
     String seBackupSecret;
 
     final String coordinatorToken = TestTokens.token("coordinator");
@@ -233,6 +234,28 @@ class WebhookDeliveryIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAWebhookInAnInternalNetworkWithoutCallingItAndRecordItAsADeadLetter() {
+        // Given a webhook at a private address, which the test profile does not allow (it allows loopback only)
+        putChain("SE", chain("SE", webhookContactAt("se-cert-duty", "CERT-SE duty officer", "https://10.0.0.1/" + run)));
+        Map<String, Double> before = deliveries();
+
+        // When an alert is delivered to Sweden
+        IncidentReported health = incident("policy", Sector.HEALTH, IncidentClass.INTRUSIONS, DAY.plus(Duration.ofDays(5)), null);
+        TopicProbe.write(Topics.INCIDENTS.name(), health.getIncidentId(), health);
+        ConsumerRecord<String, SpecificRecord> delivered = handled(AlertDelivered.class,
+                AlertComposer.alertId(health.getIncidentId(), "SE"));
+
+        // Then the delivery is given up at once, not retried, and is a dead letter naming the address policy
+        assertThat(DeadLetter.read(DEAD_LETTERS, delivered.partition(), delivered.offset(), delivered.offset(), 1, WAIT))
+                .containsExactly(new DeadLetter(Topics.ALERTS.name(), delivered.partition(), delivered.offset(),
+                        "org.entente.notification.webhook.UndeliverableWebhookException",
+                        "webhook 1 of contact se-cert-duty of SE: refused by the address policy: its host resolves into "
+                                + "10.0.0.0/8 (private), which entente.webhooks.allowed-networks does not allow", "SE",
+                        DeadLetter.hex(EventCodec.instance().encode(delivered.value())), delivered.partition()));
+        assertThat(countedSince(before)).isEqualTo(Map.of("failed", 1.0));
+    }
+
+    @Test
     void shouldNeverPostAnExerciseAlertToAWebhook() {
         putChain("SE", chain("SE", webhookContact("se-cert-duty", "CERT-SE duty officer", path("se-cert-duty"))));
         Map<String, Double> before = deliveries();
@@ -317,9 +340,13 @@ class WebhookDeliveryIntegrationTest {
     }
 
     private String webhookContact(String id, String name, String path) {
+        return webhookContactAt(id, name, receiver.address(path));
+    }
+
+    private static String webhookContactAt(String id, String name, String address) {
         return """
                 {"id": "%s", "name": "%s", "channels": [{"type": "inbox"}, {"type": "webhook", "address": "%s"}]}"""
-                .formatted(id, name, receiver.address(path));
+                .formatted(id, name, address);
     }
 
     private static String inboxContact(String id, String name) {

@@ -18,6 +18,7 @@ import org.entente.events.IncidentRevisionSeen;
 import org.entente.events.StateProfile;
 import org.entente.notification.StoreNames;
 import org.entente.notification.routing.AlertComposer;
+import org.entente.notification.routing.RecipientLabel;
 import org.entente.notification.routing.RevisionGate;
 import org.entente.notification.routing.Route;
 import org.entente.notification.routing.Router;
@@ -81,13 +82,14 @@ class FanOutProcessor implements Processor<String, IncidentReported, String, Spe
             AlertComposer.Composed composed = composer.compose(incident, route, reference.primaryContact(route.recipientState()));
             context.forward(record.withKey(route.recipientState()).withValue(composed.alert()));
             context.forward(record.withKey(route.recipientState()).withValue(composed.disclosure()));
-            issued(route.recipientState(), incident.getMetadata().getExerciseId() != null).increment();
+            issued(RecipientLabel.of(route.recipientState(), composed.alert().getTlp()),
+                    incident.getMetadata().getExerciseId() != null).increment();
         }
     }
 
     /** The registry would build and look up the meter's id for every alert; this keeps each counter once found. */
-    private Counter issued(String recipientState, boolean exercise) {
-        return issuedCounters.computeIfAbsent(recipientState + "|" + exercise, key -> meters.counter("entente.alerts.issued",
-                "recipient_state", recipientState, "exercise", String.valueOf(exercise)));
+    private Counter issued(String recipientLabel, boolean exercise) {
+        return issuedCounters.computeIfAbsent(recipientLabel + "|" + exercise, key -> meters.counter("entente.alerts.issued",
+                RecipientLabel.NAME, recipientLabel, "exercise", String.valueOf(exercise)));
     }
 }

@@ -34,6 +34,7 @@ import org.entente.events.EventMetadata;
 import org.entente.events.ExerciseClock;
 import org.entente.notification.StoreNames;
 import org.entente.notification.reference.ExerciseReference;
+import org.entente.notification.routing.RecipientLabel;
 import org.entente.platform.events.EventChecks;
 import org.entente.schemas.ExerciseKeys;
 import org.entente.schemas.InvalidEventException;
@@ -238,17 +239,17 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         String recipient = after.getIssued().getRecipientState();
         for (SpecificRecord event : transition.events()) {
             context.forward(new Record<>(recipient, event, timestamp, TraceContext.headers(after.getTraceparent())));
-            count(event, recipient, exerciseIdOf(after.getIssued()) != null);
+            count(event, RecipientLabel.of(recipient, after.getIssued().getTlp()), exerciseIdOf(after.getIssued()) != null);
         }
     }
 
     /** Labelled {@code exercise}, as the issued alerts are: exercise traffic never counts in real figures. */
-    private void count(SpecificRecord event, String recipient, boolean exercise) {
+    private void count(SpecificRecord event, String recipientLabel, boolean exercise) {
         if (event instanceof AlertEscalated) {
-            meters.counter("entente.alerts.escalated", "recipient_state", recipient, "exercise", String.valueOf(exercise))
+            meters.counter("entente.alerts.escalated", RecipientLabel.NAME, recipientLabel, "exercise", String.valueOf(exercise))
                     .increment();
         } else if (event instanceof CommitmentOutcomeRecorded outcome) {
-            meters.counter("entente.commitments.outcomes", "recipient_state", recipient, "kind", Labels.of(outcome.getKind()),
+            meters.counter("entente.commitments.outcomes", RecipientLabel.NAME, recipientLabel, "kind", Labels.of(outcome.getKind()),
                     "result", Labels.of(outcome.getResult()), "exercise", String.valueOf(exercise)).increment();
         }
     }

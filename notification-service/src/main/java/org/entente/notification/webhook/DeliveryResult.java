@@ -11,11 +11,14 @@ sealed interface DeliveryResult {
     record Delivered(int status) implements DeliveryResult {
     }
 
-    /** Worth trying again: 408, 429, a 5xx, a timeout or a failed connection. */
+    /** Worth trying again: 408, 429, a 5xx, a timeout, a failed connection or a host not resolved. */
     record Retryable(String reason) implements DeliveryResult {
     }
 
-    /** Trying again would get the same answer: any other status (redirects are not followed). */
+    /**
+     * Trying again would get the same answer: any other status (redirects are not followed), or an
+     * address the {@link WebhookAddressPolicy} refuses.
+     */
     record Rejected(String reason) implements DeliveryResult {
     }
 

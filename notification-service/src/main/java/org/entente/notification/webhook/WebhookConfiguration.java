@@ -41,7 +41,8 @@ class WebhookConfiguration {
 
     /**
      * Redirects are not followed: a signed alert goes only to the address the reference data
-     * names, and a receiver that moved says so with a 3xx, which is given up and recorded.
+     * names, once the address policy let it, and a receiver that moved says so with a 3xx, which
+     * is given up and recorded.
      */
     @Bean
     WebhookClient webhookClient(WebhookProperties properties, SslBundles sslBundles) throws NoSuchAlgorithmException {
@@ -53,7 +54,8 @@ class WebhookConfiguration {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(tls)
                 .build();
-        return new WebhookClient(http, properties.readTimeout(), Clock.systemUTC());
+        return new WebhookClient(http, properties.readTimeout(), WebhookAddressPolicy.of(properties.allowedNetworks()),
+                Clock.systemUTC());
     }
 
     /**

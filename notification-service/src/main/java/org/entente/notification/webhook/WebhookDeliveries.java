@@ -107,7 +107,7 @@ class WebhookDeliveries {
         if (addresses.isEmpty()) {
             return Optional.empty();
         }
-        Optional<byte[]> secret = properties.secret(notice.get().contactId());
+        Optional<byte[]> secret = properties.secret(notice.get().recipientState(), notice.get().contactId());
         Delivery delivery = new Delivery(record.offset(), notice.get(), secret.orElse(null), addresses);
         if (secret.isEmpty()) {
             // Never unsigned: a receiver must be able to tell Entente from anyone else.

@@ -2,8 +2,10 @@ package org.entente.notification.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,8 +20,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * @param retry how often and how patiently a call that may succeed later is repeated
  * @param sslBundle the Spring SSL bundle whose trust store verifies receivers; none: the JDK's
  *        default trust store (public certificate authorities)
- * @param secrets each contact's signing secret, by contact id; from a secret file or the
- *        environment, never from Kafka (see docs/webhooks.md)
+ * @param allowedNetworks CIDR networks a webhook may be called in although the address policy
+ *        refuses them ({@link WebhookAddressPolicy}); none by default
+ * @param secrets each contact's signing secret, by state code, then contact id (a contact id is
+ *        unique in its state's chain only); from a secret file or the environment, never from
+ *        Kafka (see docs/webhooks.md)
  */
 @ConfigurationProperties("entente.webhooks")
 record WebhookProperties(
@@ -28,7 +33,8 @@ record WebhookProperties(
         @DefaultValue("5s") Duration readTimeout,
         @DefaultValue Retry retry,
         String sslBundle,
-        Map<String, String> secrets) {
+        List<String> allowedNetworks,
+        Map<String, Map<String, String>> secrets) {
 
     /**
      * @param maxAttempts calls per delivery before it is given up (the first one included)
@@ -66,18 +72,24 @@ record WebhookProperties(
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("entente.webhooks.group must name the dispatcher's consumer group");
         }
-        secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+        secrets = secrets == null ? Map.of() : secrets.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, state -> Map.copyOf(state.getValue())));
     }
 
-    Optional<byte[]> secret(String contactId) {
-        return Optional.ofNullable(secrets.get(contactId)).filter(secret -> !secret.isBlank())
+    Optional<byte[]> secret(String state, String contactId) {
+        return Optional.ofNullable(secrets.getOrDefault(state, Map.of()).get(contactId)).filter(secret -> !secret.isBlank())
                 .map(secret -> secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Names the contacts that have a secret, never the secrets. */
+    /** Names the contacts that have a secret ({@code state/contact}), never the secrets. */
     @Override
     public String toString() {
+        List<String> contacts = secrets.entrySet().stream()
+                .flatMap(state -> state.getValue().keySet().stream().map(contact -> state.getKey() + "/" + contact))
+                .sorted().toList();
         return "WebhookProperties[group=" + group + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", retry=" + retry + ", sslBundle=" + sslBundle + ", secrets for " + secrets.keySet() + "]";
+                + ", retry=" + retry + ", sslBundle=" + sslBundle + ", allowedNetworks=" + allowedNetworks
+                + ", secrets for " + contacts + "]";
     }
 }

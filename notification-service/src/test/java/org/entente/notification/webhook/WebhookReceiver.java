@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -29,24 +29,30 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
  * A real webhook receiver for tests: the JDK's HTTPS server on a random local port, with the
  * test certificate in {@code webhooks/} (which the service trusts in the test profile). It
  * records every call per path and answers each path's calls with the statuses it was told, in
- * turn, then 204.
+ * turn, then 204; or, told so, never answers a call.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     static final String CERTIFICATE = "classpath:webhooks/receiver.crt";
     static final String PRIVATE_KEY = "classpath:webhooks/receiver.key";
 
-    /** A call as it arrived, and the status it was answered with. */
+    /** A call as it arrived, and the status it was answered with (0: never answered). */
     public record Call(String path, String eventId, String signature, String contentType, byte[] body, int status) {
     }
 
-    private record Answer(int status, Duration delay) {
+    /** A status to answer with, or none (0) if the call is never to be answered. */
+    private record Answer(int status) {
+
+        boolean never() {
+            return status == 0;
+        }
     }
 
     private final HttpsServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Queue<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private WebhookReceiver(HttpsServer server) {
         this.server = server;
@@ -83,13 +89,13 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Answers the next calls to {@code path} with these statuses, one each, then 204 again. */
     public void answer(String path, int... statuses) {
         for (int status : statuses) {
-            queue(path).add(new Answer(status, Duration.ZERO));
+            queue(path).add(new Answer(status));
         }
     }
 
-    /** Answers the next call to {@code path} with a 204, but only after {@code delay}. */
-    public void answerLate(String path, Duration delay) {
-        queue(path).add(new Answer(204, delay));
+    /** Takes the next call to {@code path} and holds it, unanswered, until the receiver closes. */
+    public void neverAnswer(String path) {
+        queue(path).add(new Answer(0));
     }
 
     public List<Call> calls(String path) {
@@ -98,6 +104,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -108,20 +115,27 @@ public final class WebhookReceiver implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        Answer answer = Optional.ofNullable(queue(path).poll()).orElse(new Answer(204, Duration.ZERO));
+        Answer answer = Optional.ofNullable(queue(path).poll()).orElse(new Answer(204));
         calls.add(new Call(path, exchange.getRequestHeaders().getFirst(WebhookSignature.EVENT_ID_HEADER),
                 exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body, answer.status()));
-        try {
-            Thread.sleep(answer.delay().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (answer.never()) {
+            awaitClose();
+            return;
         }
         if (answer.status() >= 300 && answer.status() < 400) {
             exchange.getResponseHeaders().add("Location", path + "/moved");
         }
         exchange.sendResponseHeaders(answer.status(), -1);
         exchange.close();
+    }
+
+    private void awaitClose() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Queue<Answer> queue(String path) {
