@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.entente.exercise.runs.Exercises;
+import org.entente.exercise.scenario.internal.YamlReaderTest;
 import org.entente.testing.TestTokens;
 import org.entente.testing.WithKafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,31 @@ class ExerciseApiTest {
                            {"line": 5, "column": 5, "path": "injects[0].incident", "message": "is required"},
                            {"line": 6, "column": 9, "path": "injects[0].at", "message": "must be an offset such as +2h30m or +45s"}]}""",
                         JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void shouldRefuseABillionLaughsNamingTheLimitAndGoOnServing() {
+        // Given 332 bytes of aliases of aliases, about 387 million values expanded
+
+        // When they are sent for a check
+        RestTestClient.ResponseSpec refused = http.post().uri("/api/v1/exercises/validations")
+                .contentType(MediaType.APPLICATION_YAML).body(YamlReaderTest.BILLION_LAUGHS)
+                .exchange();
+
+        // Then they are refused with the limit they passed, and the next scenario is checked as ever
+        refused.expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().json("""
+                        {"type": "https://entente.example.org/problems/scenario-over-limit", "title": "Scenario over a limit",
+                         "status": 400, "instance": "/api/v1/exercises/validations",
+                         "detail": "The scenario has more than 300000 keys and values with its aliases expanded (the limit).",
+                         "errors": [{"line": 2, "column": 12, "path": "",
+                                     "message": "has more than 300000 keys and values with its aliases expanded (the limit)"}]}""",
+                        JsonCompareMode.STRICT);
+        http.post().uri("/api/v1/exercises/validations").contentType(MediaType.APPLICATION_YAML).body(ExerciseFixtures.SAMPLE_YAML)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Baltic grid ransomware");
     }
 
     @Test
