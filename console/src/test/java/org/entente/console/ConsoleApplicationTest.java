@@ -55,6 +55,12 @@ class ConsoleApplicationTest {
     }
 
     @Test
+    void shouldAnswerTheProbesRunShWaitsFor() {
+        http().get().uri("/readyz").exchange().expectStatus().isOk();
+        http().get().uri("/livez").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void shouldTellThePagesWhereTheServicesAreThatSampleSignInIsOfferedAndThatItListensOnEveryInterface() {
         http().get().uri("/config.json").exchange()
                 .expectStatus().isOk()
