@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,11 +168,14 @@ class InboxStreamIntegrationTest {
 
         private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
         private final Stream<String> lines;
+        /** Taken before the reader starts: a stream closed first would refuse to give one out. */
+        private final Iterator<String> pending;
         private final Thread reader;
         private volatile boolean closed;
 
         private EventStream(Stream<String> lines) {
             this.lines = lines;
+            this.pending = lines.iterator();
             this.reader = new Thread(this::read, "test-event-stream");
             reader.setDaemon(true);
             reader.start();
@@ -198,7 +202,8 @@ class InboxStreamIntegrationTest {
         private void read() {
             String event = null;
             try {
-                for (String line : (Iterable<String>) lines::iterator) {
+                while (pending.hasNext()) {
+                    String line = pending.next();
                     if (line.startsWith("event:")) {
                         event = line.substring("event:".length()).strip();
                     } else if (line.startsWith("data:") && "alert".equals(event)) {

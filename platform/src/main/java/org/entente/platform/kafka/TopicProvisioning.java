@@ -32,14 +32,13 @@ public class TopicProvisioning {
     }
 
     static NewTopic newTopic(Topics.Topic topic, TopicProperties properties) {
-        int minInSync = Math.max(1, properties.replicationFactor() - 1);
         return TopicBuilder.name(topic.name())
                 .partitions(properties.partitions())
                 .replicas(properties.replicationFactor())
                 .configs(topic.compacted()
                         ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                         : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))
-                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSync))
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(properties.minInSyncReplicas()))
                 .build();
     }
 }

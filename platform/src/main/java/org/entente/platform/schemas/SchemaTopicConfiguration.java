@@ -35,7 +35,7 @@ public class SchemaTopicConfiguration {
                 .partitions(1)
                 .replicas(topics.replicationFactor())
                 .compact()
-                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, topics.replicationFactor() - 1)))
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInSyncReplicas()))
                 .build();
     }
 

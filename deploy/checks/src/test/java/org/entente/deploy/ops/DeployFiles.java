@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -24,12 +23,6 @@ final class DeployFiles {
 
     /** Every Spring Boot service deploy/ runs: the pipeline's three and exercise-service, the planners' API. */
     static final List<String> SERVICES = List.of("incident-service", "notification-service", "trust-service", "exercise-service");
-
-    /**
-     * The services that run as exactly one instance (one replica, Recreate, no autoscaler): all of
-     * them until they answer queries across instances and exercises survive a restart (issue 14).
-     */
-    static final Set<String> SINGLE_INSTANCE = Set.copyOf(SERVICES);
 
     private DeployFiles() {
     }

@@ -2,7 +2,6 @@ package org.entente.deploy.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.deploy.ops.DeployFiles.SERVICES;
-import static org.entente.deploy.ops.DeployFiles.SINGLE_INSTANCE;
 import static org.entente.deploy.ops.DeployFiles.deploy;
 import static org.entente.deploy.ops.DeployFiles.files;
 import static org.entente.deploy.ops.DeployFiles.list;
@@ -253,16 +252,9 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyDisruptionBudgetAutoscalerAndNetworkPolicyTargetsADeployment() {
+    void everyDisruptionBudgetAndNetworkPolicyTargetsADeployment() {
         for (Manifest budget : of("PodDisruptionBudget")) {
             onlyDeploymentSelectedBy(budget.at("spec.selector.matchLabels"), budget);
-        }
-        for (Manifest autoscaler : of("HorizontalPodAutoscaler")) {
-            Map<String, Object> target = autoscaler.at("spec.scaleTargetRef");
-            assertThat(target.get("kind")).as("target of %s", autoscaler).isEqualTo("Deployment");
-            assertThat(names("Deployment")).as("target of %s", autoscaler).contains(String.valueOf(target.get("name")));
-            int min = ((Number) autoscaler.at("spec").getOrDefault("minReplicas", 1)).intValue();
-            assertThat(((Number) autoscaler.at("spec").get("maxReplicas")).intValue()).as("%s", autoscaler).isGreaterThanOrEqualTo(min);
         }
         for (Manifest policy : of("NetworkPolicy")) {
             Manifest deployment = onlyDeploymentSelectedBy(policy.at("spec.podSelector.matchLabels"), policy);
@@ -278,16 +270,10 @@ class KubernetesManifestsTest {
         }
         Set<String> covered = new TreeSet<>();
         of("PodDisruptionBudget").forEach(m -> covered.add("pdb " + onlyDeploymentSelectedBy(m.at("spec.selector.matchLabels"), m).name()));
-        of("HorizontalPodAutoscaler").forEach(m -> covered.add("hpa " + stringAt(m.document(), "spec.scaleTargetRef.name")));
         of("NetworkPolicy").forEach(m -> covered.add("netpol " + onlyDeploymentSelectedBy(m.at("spec.podSelector.matchLabels"), m).name()));
         for (String service : SERVICES) {
             assertThat(covered).as("%s has a disruption budget and a network policy", service)
                     .contains("pdb " + service, "netpol " + service);
-            if (SINGLE_INSTANCE.contains(service)) {
-                assertThat(covered).as("%s runs as one instance: no autoscaler", service).doesNotContain("hpa " + service);
-            } else {
-                assertThat(covered).as("%s has an autoscaler", service).contains("hpa " + service);
-            }
         }
     }
 
@@ -331,12 +317,14 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * A single-instance service says so itself: one replica, replaced by Recreate so that two never
-     * run at once, and no autoscaler (above) to change that.
+     * Every service runs as one instance until they answer queries across instances and exercises
+     * survive a restart (issue 14): one replica, replaced by Recreate so that two never run at
+     * once, and no autoscaler to change that.
      */
     @Test
-    void singleInstanceServicesRunExactlyOneReplicaAndAreRecreated() {
-        for (String service : SINGLE_INSTANCE) {
+    void everyServiceRunsExactlyOneReplicaRecreatedWithoutAnAutoscaler() {
+        assertThat(of("HorizontalPodAutoscaler")).as("autoscalers").isEmpty();
+        for (String service : SERVICES) {
             Manifest deployment = of("Deployment").stream().filter(candidate -> candidate.name().equals(service))
                     .findFirst().orElseThrow();
             assertThat(stringAt(deployment.document(), "spec.replicas")).as("replicas of %s", deployment).isEqualTo("1");
