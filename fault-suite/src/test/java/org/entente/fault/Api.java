@@ -60,14 +60,17 @@ final class Api {
 
     /** The state's inbox from one notification-service instance (its local stores only). */
     List<JsonNode> inbox(String baseUrl, String state) {
-        HttpResponse<String> response = get(baseUrl + "/api/v1/alerts", poc(state));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/v1/alerts for " + state + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        List<JsonNode> alerts = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(alerts::add);
-        return alerts;
+        return list(baseUrl + "/api/v1/alerts", poc(state));
+    }
+
+    /**
+     * The disclosure ledger's entries for one recipient state disclosed at or after {@code from}, as
+     * oversight reads them ({@code GET /api/v1/ledger/disclosures}) from one notification-service
+     * instance (its local store only, as the inbox).
+     */
+    List<JsonNode> ledger(String baseUrl, String recipient, Instant from) {
+        return list(baseUrl + "/api/v1/ledger/disclosures?recipient=" + recipient + "&from=" + from,
+                token("oversight", Role.OVERSIGHT, null));
     }
 
     int acknowledge(String baseUrl, String state, String alertId) {
@@ -80,6 +83,18 @@ final class Api {
     /** GET /api/v1/trust/states as an operator: every state's figures over all time. */
     HttpResponse<String> trustStates(String baseUrl) {
         return get(baseUrl + "/api/v1/trust/states", token("operator", Role.OPERATOR, null));
+    }
+
+    /** The JSON array a GET answers; anything but 200 (a view still restoring answers 503) is an exception. */
+    private List<JsonNode> list(String url, String token) {
+        HttpResponse<String> response = get(url, token);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + URI.create(url).getPath() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        List<JsonNode> items = new ArrayList<>();
+        JSON.readTree(response.body()).forEach(items::add);
+        return items;
     }
 
     private HttpResponse<String> get(String url, String token) {

@@ -3,16 +3,16 @@ package org.entente.fault;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.entente.testing.process.Broker;
+import org.entente.testing.process.Brokers;
 
 /**
  * The broker is stopped (SIGTERM, a controlled shutdown) while incidents flow, stays away
- * {@code entente.fault.broker-outage} (default 15 s: longer than any producer's delivery timeout),
- * and starts again on the same ports and data. Reports that arrive while it is away are refused
- * with 503 (or stored late); every alert owed is delivered once, and every service is ready again
- * afterwards. README.md, "Found", tells what an outage longer than 8 s used to break.
+ * {@code entente.fault.broker-outage} and starts again on the same ports and data. Reports that
+ * arrive while it is away are refused with 503 (or stored late); every alert owed is delivered
+ * once, and every service is ready again afterwards. README.md, "Found", tells what an outage
+ * longer than 8 s used to break.
  */
-final class BrokerRestart extends Scenario {
+final class BrokerRestart extends BrokerOutage {
 
     @Override
     String name() {
@@ -30,24 +30,16 @@ final class BrokerRestart extends Scenario {
     }
 
     @Override
-    AlertCount.Result run(Run run) {
-        Traffic traffic = run.traffic();
-        run.at(run.traffic.dividedBy(3));
-        Broker broker = run.cluster.broker();
+    Outage takeAway(Run run) {
+        Brokers kafka = run.cluster.brokers();
         Instant stopping = Instant.now();
-        broker.stop();
+        kafka.stop();
         run.note("broker stopped (SIGTERM) in %d ms", Duration.between(stopping, Instant.now()).toMillis());
-        Broker.sleep(run.cluster.settings().brokerOutage().toMillis());
-        Instant starting = Instant.now();
-        broker.start();
-        run.note("broker started again on the same ports and data and answering after %d ms; away %d ms in all",
-                Duration.between(starting, Instant.now()).toMillis(), Duration.between(stopping, Instant.now()).toMillis());
-        run.stopTraffic(traffic);
-        try (AlertCount count = new AlertCount(run.cluster, run.tag)) {
-            count.owe(traffic.accepted());
-            AlertCount.Result result = run.count(name(), count, traffic);
-            run.requireAllReady();
-            return run.finish(result);
-        }
+        return new Outage(Instant.now(), () -> {
+            Instant starting = Instant.now();
+            kafka.start();
+            run.note("broker started again on the same ports and data and answering after %d ms; away %d ms in all",
+                    Duration.between(starting, Instant.now()).toMillis(), Duration.between(stopping, Instant.now()).toMillis());
+        });
     }
 }

@@ -98,7 +98,7 @@ final class ClockSkew extends Scenario {
         try (AlertCount count = new AlertCount(cluster, run.tag)) {
             acknowledged.forEach(ack -> count.owe(new AlertCount.Owed(ack.incidentId(), "EE", "health")));
             // Every report was accepted: reportAndAcknowledge throws on a refusal.
-            AlertCount.Result result = run.count(name(), count, new AlertCount.Reports(acknowledged.size(), 0, 0));
+            AlertCount.Result result = run.count(count, new AlertCount.Reports(acknowledged.size(), 0, 0));
             run.requireAllReady();
             return run.finish(result);
         }

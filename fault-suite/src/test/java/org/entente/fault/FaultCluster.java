@@ -18,16 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.entente.platform.caller.LocalIssuer;
-import org.entente.testing.process.Broker;
+import org.entente.testing.process.Brokers;
 import org.entente.testing.process.ServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system as separate processes, once per test JVM: a standalone broker, incident-service,
- * notification-service (one instance, more while a scenario scales it out) and trust-service, in
+ * The whole system as separate processes: Kafka (one standalone broker, or three nodes with every
+ * replication factor 3 for broker-kill), incident-service, notification-service (one instance,
+ * more while a scenario scales it out), trust-service and the suite's webhook receiver, in
  * target/fault-suite/run-&lt;time&gt;/ (configuration, data, state directories, one log per process
- * start). Scenarios break parts of it and put it back; {@link #ensureBaseline()} puts back what a
+ * start). One cluster runs at a time: {@link #of(int)} closes it when a scenario needs the other
+ * size. Scenarios break parts of it and put it back; {@link #ensureBaseline()} puts back what a
  * failed scenario could not.
  */
 final class FaultCluster implements AutoCloseable {
@@ -38,10 +40,12 @@ final class FaultCluster implements AutoCloseable {
 
     private final FaultSettings settings;
     private final Path home;
-    private final Broker broker;
+    private final Brokers brokers;
     private final Api api;
     private final Path publicKeys;
     private final Path referenceData;
+    private final WebhookReceiver webhooks;
+    private final Path webhookSecrets;
     private final java.util.Map<String, AtomicInteger> instances = new java.util.concurrent.ConcurrentHashMap<>();
     private final ServiceProcess incidents;
     private final ServiceProcess trust;
@@ -49,20 +53,39 @@ final class FaultCluster implements AutoCloseable {
     private final List<ServiceProcess> extras = new ArrayList<>();
     private final Admin admin;
 
-    static synchronized FaultCluster get() {
+    /** The running cluster if it has {@code brokers} Kafka nodes; otherwise the running one is closed and such a cluster started. */
+    static synchronized FaultCluster of(int brokers) {
+        if (instance != null && instance.brokers.nodes().size() != brokers) {
+            instance.close();
+        }
         if (instance == null) {
-            instance = new FaultCluster(FaultSettings.fromSystemProperties());
+            instance = new FaultCluster(FaultSettings.fromSystemProperties(), brokers);
         }
         return instance;
     }
 
-    private FaultCluster(FaultSettings settings) {
+    /** Closes the running cluster, if any. */
+    static synchronized void closeRunning() {
+        if (instance != null) {
+            instance.close();
+        }
+    }
+
+    private FaultCluster(FaultSettings settings, int brokerCount) {
         this.settings = settings;
-        this.home = settings.workDir().resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        this.home = settings.workDir().resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + (brokerCount == 1 ? "" : "-" + brokerCount + "-brokers"));
+        webhooks = WebhookReceiver.start(home.resolve("webhooks"));
         try {
             Files.createDirectories(home);
             referenceData = home.resolve("reference-data-fault.yml");
-            Files.copy(Path.of(FaultCluster.class.getResource("/reference-data-fault.yml").toURI()), referenceData);
+            Path fixture = Path.of(FaultCluster.class.getResource("/reference-data-fault.yml").toURI());
+            Files.writeString(referenceData, Files.readString(fixture).replace("{webhook-receiver}", webhooks.baseUrl()));
+            webhookSecrets = home.resolve("webhooks").resolve("secrets.properties");
+            StringBuilder secrets = new StringBuilder("# The receiver's contacts' signing secrets (WebhookReceiver), made for this run.\n");
+            webhooks.secrets().forEach((contact, secret) -> secrets.append("entente.webhooks.secrets.").append(WebhookReceiver.STATE)
+                    .append('.').append(contact).append('=').append(secret).append('\n'));
+            Files.writeString(webhookSecrets, secrets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -74,12 +97,12 @@ final class FaultCluster implements AutoCloseable {
         api = new Api(keys);
 
         long started = System.nanoTime();
-        broker = new Broker(settings.brokerClasspath(), home.resolve("kafka"));
-        broker.create();
-        log.info("Kafka is up on {} after {} ms (log {})", broker.bootstrapServers(), (System.nanoTime() - started) / 1_000_000,
-                broker.log());
+        brokers = new Brokers(settings.brokerClasspath(), home.resolve("kafka"), brokerCount);
+        brokers.create();
+        log.info("Kafka ({} node(s)) is up on {} after {} ms", brokerCount, brokers.bootstrapServers(),
+                (System.nanoTime() - started) / 1_000_000);
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers.bootstrapServers());
         admin = Admin.create(config);
 
         incidents = service("incident-service");
@@ -111,11 +134,21 @@ final class FaultCluster implements AutoCloseable {
                 "--entente.http.writes-per-minute=1000000",
                 "--entente.http.reads-per-minute=1000000",
                 // A killed or stopped instance's partitions move after 10 s instead of 45 s.
-                "--spring.cloud.stream.kafka.streams.binder.configuration.session.timeout.ms=10000"));
+                "--spring.cloud.stream.kafka.streams.binder.configuration.session.timeout.ms=10000",
+                // The catalogue's topics with as many replicas as nodes, min.insync.replicas one fewer (TopicProvisioning).
+                "--entente.topics.replication-factor=" + brokers.nodes().size()));
         if (name.equals("notification-service")) {
-            arguments.add("--entente.reference-data.file=" + referenceData);
+            arguments.addAll(List.of(
+                    "--entente.reference-data.file=" + referenceData,
+                    // The suite's receiver: on loopback, with a certificate of its own, and the contacts' secrets in a file.
+                    "--entente.webhooks.allowed-networks=127.0.0.0/8",
+                    "--entente.webhooks.ssl-bundle=fault-suite-receiver",
+                    "--spring.ssl.bundle.pem.fault-suite-receiver.truststore.certificate=file:" + webhooks.certificate(),
+                    "--spring.config.additional-location=file:" + webhookSecrets,
+                    // The webhook dispatcher's consumers too: a killed instance's partitions move after 10 s instead of 45 s.
+                    "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
         }
-        return new ServiceProcess(name, instanceName, jar, broker.bootstrapServers(), home.resolve("logs"),
+        return new ServiceProcess(name, instanceName, jar, brokers.bootstrapServers(), home.resolve("logs"),
                 stateDir(instanceName),
                 // Services share two cores with the broker and each other: small heaps, serial GC.
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
@@ -135,11 +168,15 @@ final class FaultCluster implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return broker.bootstrapServers();
+        return brokers.bootstrapServers();
     }
 
-    Broker broker() {
-        return broker;
+    Brokers brokers() {
+        return brokers;
+    }
+
+    WebhookReceiver webhooks() {
+        return webhooks;
     }
 
     Admin admin() {
@@ -214,13 +251,13 @@ final class FaultCluster implements AutoCloseable {
     }
 
     /**
-     * The state every scenario starts from: broker up; one instance of each service, on the true
-     * clock, ready; nothing extra running.
+     * The state every scenario starts from: every Kafka node up; one instance of each service, on
+     * the true clock, ready; nothing extra running.
      */
     void ensureBaseline() {
-        if (!broker.alive()) {
-            log.warn("Kafka was down: starting it");
-            broker.start();
+        if (!brokers.allAlive()) {
+            log.warn("A Kafka node was down: starting it");
+            brokers.start();
         }
         stopExtras();
         List<ServiceProcess> surplus;
@@ -252,17 +289,27 @@ final class FaultCluster implements AutoCloseable {
 
     /**
      * The fixture's routing (reference-data-fault.yml): an energy incident from EE, FI, LV or LT
-     * goes to the other three; a health incident from EE goes to SE.
+     * goes to the other three, and from EE to SE too; a health incident from EE goes to SE.
      */
     static Set<String> recipients(String reportingState, String sector) {
         Set<String> recipients = new TreeSet<>();
         if (sector.equals("energy") && Traffic.REPORTERS.contains(reportingState)) {
             recipients.addAll(Traffic.REPORTERS);
             recipients.remove(reportingState);
-        } else if (sector.equals("health") && reportingState.equals("EE")) {
+        }
+        if (escalates(reportingState, sector, "SE") || sector.equals("health") && reportingState.equals("EE")) {
             recipients.add("SE");
         }
         return recipients;
+    }
+
+    /**
+     * Whether the alert escalates, exactly once: an energy incident from EE to SE, under
+     * fault-escalation, is to be acknowledged within a second of delivery, nobody acknowledges it,
+     * and SE's chain has two contacts.
+     */
+    static boolean escalates(String reportingState, String sector, String recipientState) {
+        return sector.equals("energy") && reportingState.equals("EE") && recipientState.equals("SE");
     }
 
     @Override
@@ -273,7 +320,8 @@ final class FaultCluster implements AutoCloseable {
         all.add(trust);
         all.parallelStream().forEach(ServiceProcess::stop);
         admin.close(Duration.ofSeconds(5));
-        broker.stop();
+        brokers.stop();
+        webhooks.close();
         instance = null;
     }
 }

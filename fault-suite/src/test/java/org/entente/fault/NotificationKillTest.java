@@ -10,10 +10,31 @@ import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-/** When the transaction open at the kill counts as ended without a commit, and when it does not. */
+/**
+ * Which transaction open at the kill is the evidence the scenario asks for (the fan-out's, with
+ * alerts written in it), and when it counts as ended without a commit.
+ */
 class NotificationKillTest {
 
     private static final TransactionDescription KILLED = transaction(TransactionState.ONGOING, 7, 3);
+
+    @Test
+    void shouldTakeOnlyTheFanOutsProducersForTheFanOut() {
+        assertThat(NotificationKill.ofFanOut("notification-service-fanout-4034523a-1488-410c-bce3-792cfd97e5d4-1")).isTrue();
+        assertThat(NotificationKill.ofFanOut("notification-service-lifecycle-4034523a-1488-410c-bce3-792cfd97e5d4-1")).isFalse();
+        assertThat(NotificationKill.ofFanOut("notification-service-ledger-4034523a-1488-410c-bce3-792cfd97e5d4-1")).isFalse();
+        assertThat(NotificationKill.ofFanOut("incident-service-4034523a-1488-410c-bce3-792cfd97e5d4-1")).isFalse();
+    }
+
+    @Test
+    void shouldTakeAsEvidenceOnlyAnOpenTransactionWithAlertsWrittenInIt() {
+        assertThat(NotificationKill.openWithAlerts(KILLED)).isTrue();
+        TopicPartition changelog = new TopicPartition("notification-service-fanout-fanout-incident-revisions-changelog", 0);
+        assertThat(NotificationKill.openWithAlerts(new TransactionDescription(0, TransactionState.ONGOING, 7, 3, 10_000,
+                OptionalLong.of(0), Set.of(changelog)))).isFalse();
+        assertThat(NotificationKill.openWithAlerts(transaction(TransactionState.PREPARE_COMMIT, 7, 3))).isFalse();
+        assertThat(NotificationKill.openWithAlerts(transaction(TransactionState.COMPLETE_ABORT, 7, 3))).isFalse();
+    }
 
     @Test
     void shouldCountAnAbortedFencedOrVanishedTransactionAsEndedWithoutCommit() {

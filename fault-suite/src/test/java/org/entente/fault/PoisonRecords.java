@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,20 +61,13 @@ final class PoisonRecords extends Scenario {
             }
         }
         run.stopTraffic(traffic);
-        try (AlertCount count = new AlertCount(run.cluster, run.tag)) {
-            count.owe(traffic.accepted());
-            AlertCount.Result result = run.count(name(), count, traffic);
-            for (String group : List.of("notification-service-fanout", "incident-service")) {
+        return run.countTraffic(traffic, count -> {
+            for (String group : List.of(ScaleOutAndIn.FANOUT, "incident-service")) {
                 Map<TopicPartition, Long> committed = awaitPast(run, group, poison);
                 run.note("%s committed %s", group, committed);
             }
-            deadLetterTopic().ifPresentOrElse(
-                    topic -> requireDeadLettered(run, topic, poison),
-                    () -> run.problem("the topic catalogue (Topics.DEAD_LETTERS) has no dead-letter topic for %s",
-                            Topics.INCIDENTS.name()));
-            run.requireAllReady();
-            return run.finish(result);
-        }
+            deadLetterTopic(run, Topics.DEAD_LETTERS).ifPresent(topic -> requireDeadLettered(run, topic, poison));
+        });
     }
 
     /** {@code 0xC3 0x01}, eight random bytes as the fingerprint, then garbage. */
@@ -118,10 +112,19 @@ final class PoisonRecords extends Scenario {
         return committed;
     }
 
-    /** incident.events.v1's dead-letter topic, as the topic catalogue lists it ({@code Topics.DEAD_LETTERS}). */
-    static Optional<String> deadLetterTopic() {
+    /**
+     * incident.events.v1's dead-letter topic, as the topic catalogue's dead-letter topics
+     * ({@code Topics.DEAD_LETTERS}) list it; when they do not, a problem of the run, which then
+     * fails (the poison check is never skipped).
+     */
+    static Optional<String> deadLetterTopic(Run run, Collection<Topics.Topic> deadLetters) {
         String name = Topics.INCIDENTS.name() + Topics.DEAD_LETTER_SUFFIX;
-        return Topics.DEAD_LETTERS.stream().map(Topics.Topic::name).filter(name::equals).findFirst();
+        Optional<String> topic = deadLetters.stream().map(Topics.Topic::name).filter(name::equals).findFirst();
+        if (topic.isEmpty()) {
+            run.problem("the topic catalogue (Topics.DEAD_LETTERS) has no dead-letter topic for %s: the poison records' "
+                    + "dead letters cannot be checked", Topics.INCIDENTS.name());
+        }
+        return topic;
     }
 
     /**

@@ -79,12 +79,9 @@ final class ReplayFromZero extends Scenario {
         run.note("both restarted on empty state directories, ready after %d ms", Duration.between(restarting, Instant.now()).toMillis());
         run.stopTraffic(traffic);
 
-        try (AlertCount count = new AlertCount(cluster, run.tag)) {
-            count.owe(traffic.accepted());
-            AlertCount.Result result = run.count(name(), count, traffic);
+        return run.countTraffic(traffic, count -> {
             run.note("alerts by number of AlertIssued records (1 each: the replay re-issues nothing): %s",
                     count.issuedCopiesHistogram());
-
             awaitReplayed(run, "trust-service", outcomesEnd);
             JsonNode after = awaitTrustCounting(run, outcomes);
             run.note("trust figures after the replay: %s", after);
@@ -97,9 +94,7 @@ final class ReplayFromZero extends Scenario {
                 run.problem("%d of %d acknowledged alerts have an outcome recorded more than once; %d have none", twice,
                         acknowledged.size(), acknowledged.size() - outcomeCopies.size());
             }
-            run.requireAllReady();
-            return run.finish(result);
-        }
+        });
     }
 
     /** Acknowledges, as the recipient, every alert to {@code recipient} of these reports; returns their ids. */

@@ -61,12 +61,7 @@ final class ScaleOutAndIn extends Scenario {
         awaitGroup(run, LIFECYCLE, group -> soleMemberHasEveryPartition(group, Topics.ALERTS.name()),
                 "one member with all six partitions of " + Topics.ALERTS.name());
         run.stopTraffic(traffic);
-        try (AlertCount count = new AlertCount(run.cluster, run.tag)) {
-            count.owe(traffic.accepted());
-            AlertCount.Result result = run.count(name(), count, traffic);
-            run.requireAllReady();
-            return run.finish(result);
-        }
+        return run.countTraffic(traffic);
     }
 
     private static boolean soleMemberHasEveryPartition(ConsumerGroupDescription group, String topic) {
