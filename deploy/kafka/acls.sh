@@ -14,7 +14,8 @@
 #                             sasl.mechanism, sasl.jaas.config (required unless --dry-run)
 #   KAFKA_BIN                 directory of kafka-acls.sh and kafka-configs.sh (default: PATH)
 #   INCIDENT_SERVICE_KAFKA_PASSWORD, NOTIFICATION_SERVICE_KAFKA_PASSWORD,
-#   TRUST_SERVICE_KAFKA_PASSWORD, EXERCISE_SERVICE_KAFKA_PASSWORD
+#   TRUST_SERVICE_KAFKA_PASSWORD, EXERCISE_SERVICE_KAFKA_PASSWORD,
+#   DEAD_LETTER_REPLAY_KAFKA_PASSWORD
 #                             when set, the user's SCRAM-SHA-512 credential is created (or
 #                             replaced) with it; unset, the user's credential is left alone.
 #                             kafka-configs' syntax forbids `,` and `]` in a password.
@@ -91,6 +92,7 @@ scram_user incident-service
 scram_user notification-service
 scram_user trust-service
 scram_user exercise-service
+scram_user dead-letter-replay
 
 # --- incident-service ---------------------------------------------------------------------
 # publishes
@@ -119,6 +121,8 @@ allow incident-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow incident-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow incident-service topic exercise.clocks.v1.dlq literal Create Describe
 allow incident-service topic communication.checks.v1.dlq literal Create Describe
+# the published writer schemas: creates the topic if missing, publishes, reads
+allow incident-service topic schemas.v1 literal Create Describe Read Write
 # Kafka Streams application incident-service
 allow incident-service group incident-service literal Read
 allow incident-service topic incident-service- prefixed Create Delete Describe Read Write
@@ -171,6 +175,8 @@ allow notification-service topic commitment.outcomes.v1.dlq literal Create Descr
 allow notification-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow notification-service topic exercise.clocks.v1.dlq literal Create Describe
 allow notification-service topic communication.checks.v1.dlq literal Create Describe
+# the published writer schemas: creates the topic if missing, publishes, reads
+allow notification-service topic schemas.v1 literal Create Describe Read Write
 # Kafka Streams application notification-service-fanout
 allow notification-service group notification-service-fanout literal Read
 allow notification-service topic notification-service-fanout- prefixed Create Delete Describe Read Write
@@ -217,13 +223,17 @@ allow trust-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow trust-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow trust-service topic exercise.clocks.v1.dlq literal Create Describe
 allow trust-service topic communication.checks.v1.dlq literal Create Describe
+# the published writer schemas: creates the topic if missing, publishes, reads
+allow trust-service topic schemas.v1 literal Create Describe Read Write
 # Kafka Streams application trust-service
 allow trust-service group trust-service literal Read
 allow trust-service topic trust-service- prefixed Create Delete Describe Read Write
 allow trust-service transactionalId trust-service- prefixed Describe Write
 
 # --- exercise-service (a client: the replay) ----------------------------------------------
-# publishes
+# publishes: the replay's incidents and answers travel on the real topics under its exercise id
+# (only the clock is its own); notification-service guards what it takes from them (README.md,
+# "What keeps exercises apart")
 allow exercise-service topic incident.events.v1 literal Write
 allow exercise-service topic alert.events.v1 literal Write
 allow exercise-service topic exercise.clocks.v1 literal Write
@@ -239,11 +249,40 @@ allow exercise-service topic alert.events.v1 literal Read
 allow exercise-service topic disclosure.ledger.v1 literal Read
 allow exercise-service topic commitment.outcomes.v1 literal Read
 allow exercise-service topic reference.contacts.v1 literal Read
+# the published writer schemas: publishes, reads; creates nothing
+allow exercise-service topic schemas.v1 literal Describe Read Write
 # waits for notification-service: its applications' committed offsets, the clock's partitions
 allow exercise-service group notification-service-fanout literal Describe
 allow exercise-service group notification-service-lifecycle literal Describe
 allow exercise-service topic incident.events.v1 literal Describe
 allow exercise-service topic alert.events.v1 literal Describe
 allow exercise-service topic exercise.clocks.v1 literal Describe
+
+# --- dead-letter-replay (an operator's command: ReplayDeadLetters, docs/upgrades.md) -------
+# reads the dead-letter topics
+allow dead-letter-replay topic incident.events.v1.dlq literal Read
+allow dead-letter-replay topic reference.states.v1.dlq literal Read
+allow dead-letter-replay topic reference.contacts.v1.dlq literal Read
+allow dead-letter-replay topic reference.agreements.v1.dlq literal Read
+allow dead-letter-replay topic alert.events.v1.dlq literal Read
+allow dead-letter-replay topic commitment.outcomes.v1.dlq literal Read
+allow dead-letter-replay topic disclosure.ledger.v1.dlq literal Read
+allow dead-letter-replay topic exercise.clocks.v1.dlq literal Read
+allow dead-letter-replay topic communication.checks.v1.dlq literal Read
+# writes each record back to its topic
+allow dead-letter-replay topic incident.events.v1 literal Write
+allow dead-letter-replay topic reference.states.v1 literal Write
+allow dead-letter-replay topic reference.contacts.v1 literal Write
+allow dead-letter-replay topic reference.agreements.v1 literal Write
+allow dead-letter-replay topic alert.events.v1 literal Write
+allow dead-letter-replay topic commitment.outcomes.v1 literal Write
+allow dead-letter-replay topic disclosure.ledger.v1 literal Write
+allow dead-letter-replay topic exercise.clocks.v1 literal Write
+allow dead-letter-replay topic communication.checks.v1 literal Write
+# its group (and others named with that prefix) and transactional ids <group>-<topic>.dlq
+allow dead-letter-replay group entente-dead-letter-replay prefixed Read
+allow dead-letter-replay transactionalId entente-dead-letter-replay prefixed Describe Write
+# resolves published writer schemas
+allow dead-letter-replay topic schemas.v1 literal Read
 
 echo "acls.sh: done" >&2

@@ -60,6 +60,7 @@ CLUSTER_ID_FILE=$STATE/cluster-id
 SERVER_PROPERTIES=$STATE/server.properties
 LOG4J2_PROPERTIES=$STATE/log4j2.properties
 ADMIN_PROPERTIES=$STATE/admin.properties
+ALERT_SIGNING_KEY_FILE=$STATE/alert-signing-key
 PIDS_FILE=$STATE/run.pids
 
 BROKER_PORT=19092
@@ -410,9 +411,19 @@ create_local_issuer() {
         org.springframework.boot.loader.launch.PropertiesLauncher keys "$STATE/local-issuer"
 }
 
+# The key notification-service's fan-out signs alerts with, so that only its alerts enter an
+# inbox (entente.alerts.signing-key): 32 random bytes, base64, created once for this data
+# directory and readable by this user only.
+create_alert_signing_key() {
+    if [[ ! -s $ALERT_SIGNING_KEY_FILE ]]; then
+        (umask 077 && head -c 32 /dev/urandom | base64 >"$ALERT_SIGNING_KEY_FILE")
+    fi
+    chmod 600 "$ALERT_SIGNING_KEY_FILE"
+}
+
 # Starts every service; adds the indexes (into SERVICES) of those started to started_services.
 start_services() {
-    local i name jar args
+    local i name jar args environment
     for i in "${!SERVICES[@]}"; do
         name=${SERVICES[i]}
         jar=$ROOT/$name/target/$name-$VERSION-exec.jar
@@ -423,16 +434,20 @@ start_services() {
         args=(--spring.profiles.active=local
             "--entente.security.local-issuer.public-keys=$STATE/local-issuer/public-jwks.json"
             "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=$STATE/streams/$name")
+        environment=("ENTENTE_LISTEN=$LISTEN" "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP")
         if [[ $name == notification-service ]]; then
             args+=(--entente.reference-data.file=deploy/local/reference-data.yml)
+            # In the environment (exported, never an argument), not on a command line, which every
+            # user of the machine can read.
+            environment+=("ENTENTE_ALERTS_SIGNINGKEY=$(<"$ALERT_SIGNING_KEY_FILE")")
         fi
         if [[ $name == console ]]; then
             args+=("--entente.console.local-issuer=$STATE/local-issuer")
         fi
         say "starting $name on port ${PORTS[i]} (log: $(relative "$LOGS")/$name.log)"
         launching=$name
-        ENTENTE_LISTEN=$LISTEN KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP "$JAVA" -Xmx384m -Djava.awt.headless=true \
-            -jar "$jar" "${args[@]}" >"$LOGS/$name.log" 2>&1 &
+        (export "${environment[@]}" && exec "$JAVA" -Xmx384m -Djava.awt.headless=true \
+            -jar "$jar" "${args[@]}" >"$LOGS/$name.log" 2>&1) &
         track "$name" $!
         started_services+=("$i")
     done
@@ -549,6 +564,7 @@ format_storage "$broker_cp"
 start_broker "$broker_cp"
 
 create_local_issuer
+create_alert_signing_key
 started_services=()
 start_services
 if [[ ${#started_services[@]} -gt 0 ]]; then

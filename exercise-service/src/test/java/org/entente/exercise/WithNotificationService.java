@@ -25,6 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
                 "spring.cloud.stream.kafka.streams.binder.configuration.state.dir=${java.io.tmpdir}/entente-tests/${random.uuid}",
                 "spring.cloud.stream.kafka.streams.binder.configuration.commit.interval.ms=100",
                 "spring.cloud.stream.kafka.streams.binder.configuration.statestore.cache.max.bytes=0",
-                "entente.topics.partitions=2"})
+                "entente.topics.partitions=2",
+                // The test key of notification-service-test.yml, which is not on this classpath.
+                "entente.alerts.signing-key=ZG04ozbpcQIelU5aj/76XgqRKGuhHoraK3p7nA4BCOs="})
 public @interface WithNotificationService {
 }

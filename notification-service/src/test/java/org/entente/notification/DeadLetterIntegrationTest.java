@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.entente.events.AgreementRef;
 import org.entente.events.AlertAcknowledged;
@@ -29,6 +31,8 @@ import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.StateProfile;
 import org.entente.events.Tlp;
+import org.entente.notification.fanout.AlertSignature;
+import org.entente.notification.fanout.AlertSigningProperties;
 import org.entente.notification.routing.AlertComposer;
 import org.entente.schemas.EventCodec;
 import org.entente.schemas.Topics;
@@ -48,7 +52,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * Poison on the three streams notification-service reads, on a real broker: the good records are
  * processed exactly as before, the bad ones are dead letters with their reasons, counted once;
- * after a restart the fan-out reads nothing again. Shares the context of
+ * after a restart the fan-out reads nothing again. On the alert stream, an alert the fan-out did
+ * not sign is poison too. Shares the context of
  * {@link NotificationPipelineIntegrationTest}; its incidents are reported on a day no other test uses.
  */
 @WithKafkaBroker
@@ -74,6 +79,9 @@ class DeadLetterIntegrationTest {
 
     @Autowired
     BindingsLifecycleController bindings;
+
+    @Autowired
+    AlertSigningProperties keys;
 
     RestTestClient http;
 
@@ -169,6 +177,56 @@ class DeadLetterIntegrationTest {
                 .header("Authorization", TestTokens.bearer("poc-fi")).exchange().expectStatus().isOk());
     }
 
+    /**
+     * Kafka does not say who wrote a record, and the alert topic has other writers than the
+     * fan-out: an {@code AlertIssued} enters an inbox only with the fan-out's signature, under the
+     * signing key or a verification key of a rotation.
+     */
+    @Test
+    void shouldTakeIntoTheInboxOnlyTheAlertsTheFanOutSigned() {
+        // Given Finland's alert of an incident, as the fan-out wrote it
+        String topic = Topics.ALERTS.name();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        IncidentReported reported = incident("INC-" + run + "-s", "EE", 7);
+        TopicProbe.write(Topics.INCIDENTS.name(), reported.getIncidentId(), reported);
+        ConsumerRecord<String, SpecificRecord> genuine = TopicProbe.read(topic, record -> record.key().equals("FI")
+                && record.value() instanceof AlertIssued alert && alert.getIncidentId().equals(reported.getIncidentId()),
+                found -> !found.isEmpty(), WAIT).get(0);
+        AlertIssued alert = (AlertIssued) genuine.value();
+        byte[] genuineSignature = genuine.headers().lastHeader(AlertSignature.HEADER).value();
+
+        // Then it carries the fan-out's signature over its key and bytes
+        assertThat(genuineSignature).isEqualTo(signature(keys.signature(), alert));
+
+        // When copies of it under other alert ids are written straight to the alert topic: one
+        // without a signature, one signed under a key the service does not know, one with the
+        // genuine alert's signature on its other content, one signed under the rotation's earlier key
+        Map<String, Double> countedBefore = counted(topic);
+        AlertIssued unsigned = copy(alert, "unsigned");
+        AlertIssued otherKey = copy(alert, "other-key");
+        AlertIssued tampered = copy(alert, "tampered");
+        AlertIssued rotated = copy(alert, "rotated");
+        RecordMetadata first = writeAlert(unsigned, null);
+        RecordMetadata second = writeAlert(otherKey, signature(signatureUnder(new byte[32]), otherKey));
+        RecordMetadata third = writeAlert(tampered, genuineSignature);
+        writeAlert(rotated, signature(signatureUnder(Base64.getDecoder().decode(keys.verificationKeys().get(0))), rotated));
+
+        // Then the one signed under the earlier key reaches Finland's inbox; the others are dead
+        // letters with their reasons, counted once each, and never reach it
+        await().atMost(WAIT).untilAsserted(() -> inboxOfFinland(rotated).expectStatus().isOk());
+        String notAsWritten = " does not match its entente-alert-signature: it is not as notification-service's fan-out wrote it";
+        assertThat(inSourceOrder(DeadLetter.read(topic + ".dlq", first.partition(), first.offset(), third.offset(), 3, WAIT)))
+                .containsExactly(
+                        alertDeadLetter(first, unsigned, "alert " + unsigned.getAlertId()
+                                + " has no entente-alert-signature header: notification-service's fan-out did not write it"),
+                        alertDeadLetter(second, otherKey, "alert " + otherKey.getAlertId() + notAsWritten),
+                        alertDeadLetter(third, tampered, "alert " + tampered.getAlertId() + notAsWritten));
+        assertThat(countedSince(topic, countedBefore)).isEqualTo(Map.of("invalid", 3.0));
+        for (AlertIssued forged : List.of(unsigned, otherKey, tampered)) {
+            inboxOfFinland(forged).expectStatus().isNotFound();
+        }
+    }
+
     @Test
     void shouldDeadLetterLedgerEntriesFiledUnderAnotherStateOrOfAnotherType() {
         String topic = Topics.DISCLOSURES.name();
@@ -200,6 +258,41 @@ class DeadLetterIntegrationTest {
                 record -> record.value() instanceof AlertIssued alert && alert.getIncidentId().equals(incidentId),
                 found -> found.size() >= atLeast, atLeast > 3 ? Duration.ofSeconds(3) : WAIT);
         return issued.stream().map(ConsumerRecord::key).sorted().toList();
+    }
+
+    /** The alert under another id (and event id): content the fan-out never signed. */
+    private static AlertIssued copy(AlertIssued alert, String what) {
+        return AlertIssued.newBuilder(alert)
+                .setMetadata(EventMetadata.newBuilder(alert.getMetadata()).setEventId(alert.getMetadata().getEventId() + "-" + what).build())
+                .setAlertId(alert.getAlertId() + "-" + what)
+                .build();
+    }
+
+    private static AlertSignature signatureUnder(byte[] key) {
+        return new AlertSigningProperties(Base64.getEncoder().encodeToString(key), null).signature();
+    }
+
+    /** The fan-out's signature of {@code alert}, keyed by its recipient state, under {@code signature}'s signing key. */
+    private static byte[] signature(AlertSignature signature, AlertIssued alert) {
+        return signature.sign(alert.getRecipientState(), AlertSignature.digest(EventCodec.instance().encode(alert)));
+    }
+
+    /** Writes the alert to the alert topic, keyed by its recipient state, with {@code signature} unless null. */
+    private static RecordMetadata writeAlert(AlertIssued alert, byte[] signature) {
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.ALERTS.name(), alert.getRecipientState(), alert);
+        if (signature != null) {
+            record.headers().add(AlertSignature.HEADER, signature);
+        }
+        return TopicProbe.write(record);
+    }
+
+    private static DeadLetter alertDeadLetter(RecordMetadata written, AlertIssued alert, String reason) {
+        return new DeadLetter(Topics.ALERTS.name(), written.partition(), written.offset(), "org.entente.schemas.InvalidEventException",
+                reason, alert.getRecipientState(), DeadLetter.hex(EventCodec.instance().encode(alert)), written.partition());
+    }
+
+    private RestTestClient.ResponseSpec inboxOfFinland(AlertIssued alert) {
+        return http.get().uri("/api/v1/alerts/" + alert.getAlertId()).header("Authorization", TestTokens.bearer("poc-fi")).exchange();
     }
 
     private List<String> ledgerAlertIds() {

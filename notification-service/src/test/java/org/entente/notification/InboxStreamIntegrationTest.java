@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,7 @@ class InboxStreamIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void shouldRefuseACallerMoreStreamsThanAllowedUntilOneOfThemEnds() throws Exception {
         // Given Lithuania's PoC with as many streams open as it may
         List<EventStream> lithuania = new ArrayList<>();
@@ -120,9 +122,13 @@ class InboxStreamIntegrationTest {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
-            assertThat(JSON.readValue(refused.body(), Map.class)).containsEntry("status", 429).containsEntry("title", "Too many streams")
-                    .containsEntry("detail", "This caller has " + maxStreamsPerCaller
-                            + " live inbox streams open, the most it may; close one before opening another.");
+            Map<String, Object> problem = JSON.readValue(refused.body(), Map.class);
+            assertThat(problem).containsEntry("status", 429).containsEntry("title", "Too many streams")
+                    .containsEntry("detail", tooManyStreams(maxStreamsPerCaller));
+            // as the API description shows it (with the default limit, four streams)
+            Map<String, Object> documented = new HashMap<>(problem);
+            documented.put("detail", tooManyStreams(4));
+            assertThat(documentedRefusalOfOneStreamTooMany()).isEqualTo(documented);
             EventStream.open(stream(), "poc-se").close();
 
             // When it closes one of its streams
@@ -134,6 +140,19 @@ class InboxStreamIntegrationTest {
         } finally {
             lithuania.forEach(EventStream::close);
         }
+    }
+
+    private static String tooManyStreams(int streams) {
+        return "This caller has " + streams + " live inbox streams open, the most it may; close one before opening another.";
+    }
+
+    /** The example of GET /api/v1/alerts/stream's 429 in /v3/api-docs (notification-service-api-examples.json). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> documentedRefusalOfOneStreamTooMany() {
+        String description = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        return JSON.convertValue(JSON.readTree(description)
+                .at("/paths/~1api~1v1~1alerts~1stream/get/responses/429/content/application~1problem+json/example"), Map.class);
     }
 
     private URI stream() {

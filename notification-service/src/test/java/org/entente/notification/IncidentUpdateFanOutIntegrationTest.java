@@ -18,14 +18,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.entente.events.AgreementRef;
 import org.entente.events.AlertIssued;
+import org.entente.events.DataCategory;
+import org.entente.events.DisclosureRecorded;
 import org.entente.events.EventMetadata;
 import org.entente.events.IncidentClass;
 import org.entente.events.IncidentReported;
 import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
+import org.entente.events.WithheldCategory;
 import org.entente.notification.routing.AlertComposer;
+import org.entente.platform.events.EventMetadataFactory;
 import org.entente.schemas.EventCodec;
 import org.entente.schemas.Topics;
 import org.entente.testing.DeadLetter;
@@ -42,8 +47,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Revisions of an incident through the fan-out on a real broker: a raised label reaches only the
- * partners it still allows, and a revision that lowers the label, written straight to the topic
- * past intake's check, is a dead letter that alerts nobody. Shares the context of
+ * partners it still allows, and each partner left out is told to the ledger; a revision that
+ * lowers the label, comes from another state or moves the incident into or out of an exercise,
+ * written straight to the topic past intake's check, is a dead letter that alerts nobody and
+ * changes nothing. Shares the context of
  * {@link NotificationPipelineIntegrationTest}; its incidents are reported on a day no other test uses.
  */
 @WithKafkaBroker
@@ -124,6 +131,108 @@ class IncidentUpdateFanOutIntegrationTest {
                 .containsExactly(tuple("FI", 0), tuple("FI", 1), tuple("FI", 3), tuple("FI", 4), tuple("LT", 0), tuple("LV", 0));
     }
 
+    @Test
+    void shouldDeadLetterARevisionFromAnotherStateAndChangeNothing() {
+        // Given Estonia's incident, shared with FI, LT and LV
+        IncidentReported report = reported(null);
+        String id = report.getIncidentId();
+
+        // When Finland's "revision 1" of it is written straight to the topic, then Estonia's own
+        IncidentReported fromFinland = IncidentReported.newBuilder(revision(report, 1, Tlp.AMBER, List.of("LT")))
+                .setReportingState("FI").build();
+        RecordMetadata refused = TopicProbe.write(Topics.INCIDENTS.name(), id, fromFinland);
+        TopicProbe.write(Topics.INCIDENTS.name(), id, revision(report, 1, Tlp.RED, List.of("FI")));
+
+        // Then Finland's is a dead letter, and Estonia's revision 1 passes as if it had never been written
+        assertThat(deadLetter(refused)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), refused.partition(),
+                refused.offset(), "org.entente.schemas.InvalidEventException",
+                "revision 1 comes from FI, but EE reported the incident", id,
+                DeadLetter.hex(EventCodec.instance().encode(fromFinland)), refused.partition()));
+        assertThat(allAlertsIssued(id, 4)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision,
+                AlertIssued::getReportingState).containsExactly(tuple("FI", 0, "EE"), tuple("FI", 1, "EE"), tuple("LT", 0, "EE"),
+                tuple("LV", 0, "EE"));
+    }
+
+    @Test
+    void shouldKeepAnIncidentInItsWorldAndDeadLetterARevisionThatMovesIt() {
+        // Given a real incident and an exercise's, both shared with FI, LT and LV
+        IncidentReported real = reported(null);
+        IncidentReported drill = reported("drill-2026");
+
+        // When a revision puts the real one into the exercise, and another, with no exercise id, takes the exercise's out of it
+        IncidentReported intoTheDrill = IncidentReported.newBuilder(revision(real, 1, Tlp.AMBER, List.of()))
+                .setMetadata(new EventMetadata("event-" + real.getIncidentId() + "-1", REPORTED_AT, "test", "drill-2026"))
+                .build();
+        IncidentReported outOfTheDrill = revision(drill, 1, Tlp.AMBER, List.of());
+        RecordMetadata into = TopicProbe.write(Topics.INCIDENTS.name(), real.getIncidentId(), intoTheDrill);
+        RecordMetadata out = TopicProbe.write(Topics.INCIDENTS.name(), drill.getIncidentId(), outOfTheDrill);
+
+        // Then both are dead letters, and neither incident has an alert of revision 1
+        assertThat(deadLetter(into)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), into.partition(), into.offset(),
+                "org.entente.schemas.InvalidEventException", "revision 1 belongs to exercise drill-2026, the incident to real traffic",
+                real.getIncidentId(), DeadLetter.hex(EventCodec.instance().encode(intoTheDrill)), into.partition()));
+        assertThat(deadLetter(out)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), out.partition(), out.offset(),
+                "org.entente.schemas.InvalidEventException", "revision 1 belongs to real traffic, the incident to exercise drill-2026",
+                drill.getIncidentId(), DeadLetter.hex(EventCodec.instance().encode(outOfTheDrill)), out.partition()));
+        assertThat(allAlertsIssued(real.getIncidentId(), 3)).extracting(AlertIssued::getIncidentRevision,
+                alert -> alert.getMetadata().getExerciseId()).containsOnly(tuple(0, null));
+        assertThat(allAlertsIssued(drill.getIncidentId(), 3)).extracting(AlertIssued::getIncidentRevision,
+                alert -> alert.getMetadata().getExerciseId()).containsOnly(tuple(0, "drill-2026"));
+    }
+
+    @Test
+    void shouldRecordInTheLedgerEachPartnerARevisionNoLongerReachesOnce() {
+        // Given Estonia's AMBER incident, shared with FI, LT and LV
+        IncidentReported report = reported(null);
+        String id = report.getIncidentId();
+
+        // When Estonia raises it to RED for Finland alone, then makes it critical, still for Finland alone
+        IncidentReported red = revision(report, 1, Tlp.RED, List.of("FI"));
+        TopicProbe.write(Topics.INCIDENTS.name(), id, red);
+        TopicProbe.write(Topics.INCIDENTS.name(), id, IncidentReported.newBuilder(revision(red, 2, Tlp.RED, List.of("FI")))
+                .setSeverity(Severity.CRITICAL).build());
+        alertsIssued(id, 5);
+
+        // Then the ledger says, once, that revision 1 did not go to Lithuania and Latvia, which the report reached
+        assertThat(ledgerEntriesWithNothingDisclosed(id, 2)).containsExactly(notShared(red, "LT"), notShared(red, "LV"));
+    }
+
+    private static List<DeadLetter> deadLetter(RecordMetadata written) {
+        return DeadLetter.read(Topics.INCIDENTS.name() + ".dlq", written.partition(), written.offset(), written.offset(), 1, WAIT);
+    }
+
+    /** The incident's ledger entries that disclosed nothing, once there are {@code count}, and a few seconds more for any beyond. */
+    private static List<DisclosureRecorded> ledgerEntriesWithNothingDisclosed(String incidentId, int count) {
+        Predicate<ConsumerRecord<String, SpecificRecord>> nothingDisclosed = record -> record.value() instanceof DisclosureRecorded entry
+                && entry.getIncidentId().equals(incidentId) && entry.getDisclosed().isEmpty();
+        TopicProbe.read(Topics.DISCLOSURES.name(), nothingDisclosed, found -> found.size() >= count, WAIT);
+        return TopicProbe.read(Topics.DISCLOSURES.name(), nothingDisclosed, found -> found.size() > count, Duration.ofSeconds(3))
+                .stream().map(record -> (DisclosureRecorded) record.value())
+                .sorted(Comparator.comparing(DisclosureRecorded::getRecipientState)).toList();
+    }
+
+    /** The ledger entry of a partner the revision no longer reaches; baltic-energy v1 governed its alert of the report. */
+    private static DisclosureRecorded notShared(IncidentReported revision, String recipient) {
+        String alertId = AlertComposer.alertId(revision.getIncidentId(), revision.getRevision(), recipient);
+        Instant updatedAt = revision.getMetadata().getOccurredAt();
+        String reason = "revision " + revision.getRevision() + " is not shared with " + recipient + ", which an earlier revision"
+                + " reached: no agreement covers it for " + recipient + " or the reporter no longer names it";
+        return DisclosureRecorded.newBuilder()
+                .setMetadata(new EventMetadata(EventMetadataFactory.derivedId("not-shared/" + alertId), updatedAt,
+                        "notification-service", null))
+                .setAlertId(alertId)
+                .setIncidentId(revision.getIncidentId())
+                .setReportingState("EE")
+                .setRecipientState(recipient)
+                .setAgreement(new AgreementRef("baltic-energy", 1))
+                .setLegalBasis(null)
+                .setTlp(revision.getTlp())
+                .setDisclosed(List.of())
+                .setWithheld(List.of(new WithheldCategory(DataCategory.OPERATIONAL, reason)))
+                .setDisclosedAt(updatedAt)
+                .build();
+    }
+
     private static IncidentReported incident(String id) {
         return IncidentReported.newBuilder()
                 .setMetadata(new EventMetadata("event-" + id, REPORTED_AT, "test", null))
@@ -139,6 +248,17 @@ class IncidentUpdateFanOutIntegrationTest {
                 .setTitle("Substation control lost")
                 .setSummary("Remote terminal units stopped answering.")
                 .build();
+    }
+
+    /** Estonia's AMBER energy incident, real or of the exercise, reported and fanned out to FI, LT and LV. */
+    private static IncidentReported reported(String exerciseId) {
+        IncidentReported incident = incident("INC-" + UUID.randomUUID());
+        IncidentReported report = IncidentReported.newBuilder(incident)
+                .setMetadata(EventMetadata.newBuilder(incident.getMetadata()).setExerciseId(exerciseId).build())
+                .build();
+        TopicProbe.write(Topics.INCIDENTS.name(), report.getIncidentId(), report);
+        alertsIssued(report.getIncidentId(), 3);
+        return report;
     }
 
     /** Revision {@code n} of the incident, ten minutes apart, with this label and these named recipients. */

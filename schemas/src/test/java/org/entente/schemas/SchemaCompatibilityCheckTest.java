@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.entente.events.IncidentReported;
@@ -23,6 +24,21 @@ class SchemaCompatibilityCheckTest {
             assertThat(history.released(current)).as("released versions of %s", type.getSimpleName()).isNotEmpty();
             assertThat(SchemaCompatibilityCheck.violations(current, history.released(current)))
                     .as("compatibility of %s", type.getSimpleName()).isEmpty();
+        }
+    }
+
+    /**
+     * What this build writes is released with it ({@link ReleaseSchemas}), so that the next
+     * release, which may no longer know this schema as its own, still reads those records.
+     */
+    @Test
+    void everyCurrentSchemaShouldBeItsLastReleasedVersion() {
+        for (Class<? extends SpecificRecord> type : EventTypes.ALL) {
+            Schema current = SpecificData.get().getSchema(type);
+            List<Schema> released = history.released(current);
+            assertThat(SchemaNormalization.parsingFingerprint64(released.get(released.size() - 1)))
+                    .as("%s v%d is the current schema (run ReleaseSchemas)", type.getSimpleName(), released.size())
+                    .isEqualTo(SchemaNormalization.parsingFingerprint64(current));
         }
     }
 

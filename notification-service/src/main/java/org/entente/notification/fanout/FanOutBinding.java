@@ -34,8 +34,9 @@ import org.springframework.context.annotation.Configuration;
  * in-2 contact chains, in-3 states; in memory, {@link ChangeCountingStores}, read through one
  * {@link ReferenceSnapshot}), alerts out (out-0) and ledger entries to the disclosure topic.
  * The processor's own store, {@value StoreNames#INCIDENT_REVISIONS} (persistent, changelogged),
- * holds the highest revision routed per incident and its label. Exactly once per (incident
- * revision, recipient) through Kafka Streams' exactly_once_v2.
+ * holds per incident the highest revision routed, its label, reporting state, exercise and
+ * recipients. Exactly once per (incident revision, recipient) through Kafka Streams'
+ * exactly_once_v2. Every alert carries the fan-out's {@link AlertSignature}.
  */
 @Configuration(proxyBeanMethods = false)
 class FanOutBinding {
@@ -54,13 +55,13 @@ class FanOutBinding {
             Function<GlobalKTable<String, Agreement>,
                     Function<GlobalKTable<String, ContactChain>,
                             Function<GlobalKTable<String, StateProfile>, KStream<String, SpecificRecord>>>>> fanOutIncident(
-            EventMetadataFactory metadata, MeterRegistry meters) {
+            EventMetadataFactory metadata, MeterRegistry meters, AlertSigningProperties signing) {
         AlertComposer composer = new AlertComposer(metadata);
         ReferenceSnapshot snapshot = new ReferenceSnapshot();
         ProcessorSupplier<String, IncidentReported, String, SpecificRecord> fanOut = new ProcessorSupplier<>() {
             @Override
             public Processor<String, IncidentReported, String, SpecificRecord> get() {
-                return new FanOutProcessor(composer, snapshot, meters);
+                return new FanOutProcessor(composer, snapshot, meters, signing.signature());
             }
 
             @Override

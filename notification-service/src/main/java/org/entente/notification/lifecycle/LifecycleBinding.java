@@ -20,6 +20,7 @@ import org.entente.events.CommitmentOutcomeRecorded;
 import org.entente.events.ContactChain;
 import org.entente.events.ExerciseClock;
 import org.entente.notification.StoreNames;
+import org.entente.notification.fanout.AlertSigningProperties;
 import org.entente.platform.events.EventMetadataFactory;
 import org.entente.schemas.EventSerde;
 import org.entente.schemas.Topics;
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
  * contact chains as a global table (in-1), exercise clocks (in-2; merged with the alert events,
  * so the partition-p task hears the copy of each tick on partition p), delivery and escalation
  * events out (out-0) and commitment outcomes to their topic. Alert events are keyed by recipient
- * state throughout: one state's inbox lives in one partition.
+ * state throughout: one state's inbox lives in one partition. The alert events are read with
+ * {@link AlertEventSerde}, so the processor can check the fan-out's signature on every alert.
  */
 @Configuration(proxyBeanMethods = false)
 class LifecycleBinding {
@@ -39,13 +41,15 @@ class LifecycleBinding {
     @Bean
     Function<KStream<String, SpecificRecord>, Function<GlobalKTable<String, ContactChain>,
             Function<KStream<String, ExerciseClock>, KStream<String, SpecificRecord>>>> trackAlertLifecycle(
-            EventMetadataFactory metadata, LifecycleProperties properties, Clock clock, MeterRegistry meters) {
+            EventMetadataFactory metadata, LifecycleProperties properties, Clock clock, MeterRegistry meters,
+            AlertSigningProperties signing) {
         LifecycleRules rules = new LifecycleRules(metadata, properties.settle());
         LifecycleRules exerciseRules = new LifecycleRules(metadata, Duration.ZERO);
         ProcessorSupplier<String, SpecificRecord, String, SpecificRecord> processor = new ProcessorSupplier<>() {
             @Override
             public Processor<String, SpecificRecord, String, SpecificRecord> get() {
-                return new LifecycleProcessor(rules, exerciseRules, clock, properties.checkInterval(), meters);
+                return new LifecycleProcessor(rules, exerciseRules, clock, properties.checkInterval(), meters,
+                        signing.signature());
             }
 
             @Override

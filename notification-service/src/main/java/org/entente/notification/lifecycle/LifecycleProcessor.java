@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -33,6 +34,7 @@ import org.entente.events.ContactChain;
 import org.entente.events.EventMetadata;
 import org.entente.events.ExerciseClock;
 import org.entente.notification.StoreNames;
+import org.entente.notification.fanout.AlertSignature;
 import org.entente.notification.reference.ExerciseReference;
 import org.entente.notification.routing.RecipientLabel;
 import org.entente.platform.events.EventChecks;
@@ -67,6 +69,7 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
     private final Clock clock;
     private final Duration checkInterval;
     private final MeterRegistry meters;
+    private final AlertSignature signature;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, AlertLifecycle> alerts;
     private KeyValueStore<String, String> deadlines;
@@ -75,12 +78,13 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
     private ExerciseTime exerciseTime;
 
     LifecycleProcessor(LifecycleRules rules, LifecycleRules exerciseRules, Clock clock, Duration checkInterval,
-            MeterRegistry meters) {
+            MeterRegistry meters, AlertSignature signature) {
         this.rules = rules;
         this.exerciseRules = exerciseRules;
         this.clock = clock;
         this.checkInterval = checkInterval;
         this.meters = meters;
+        this.signature = signature;
     }
 
     static String alertKey(String recipientState, String alertId) {
@@ -105,9 +109,10 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
     /**
      * Applies an alert event. What it cannot apply is rejected before anything changes, and goes
      * to the dead-letter topic: no value, an event keyed by another state than its recipient (it
-     * would sit in another state's partition), an acknowledgement or response for an alert never
-     * issued to that state (intake checks the alert exists before it writes one, so there is no
-     * race to wait out), or an event that does not belong on the alert topic.
+     * would sit in another state's partition), an alert without the fan-out's signature (another
+     * writer of the topic made it up or changed it), an acknowledgement or response for an alert
+     * never issued to that state (intake checks the alert exists before it writes one, so there is
+     * no race to wait out), or an event that does not belong on the alert topic.
      */
     @Override
     public void process(Record<String, SpecificRecord> record) {
@@ -119,6 +124,7 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
         EventChecks.present(event);
         if (event instanceof AlertIssued issued) {
             EventChecks.keyIs(record.key(), issued.getRecipientState(), "recipientState");
+            requireSignedByTheFanOut(issued, record);
             String key = alertKey(issued.getRecipientState(), issued.getAlertId());
             if (alerts.get(key) == null) {
                 awaitExerciseContacts(issued, record.headers());
@@ -140,6 +146,20 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
                     + event.getClass().getSimpleName());
         }
         // AlertDelivered and AlertEscalated are this processor's own output, read back: nothing to do.
+    }
+
+    private void requireSignedByTheFanOut(AlertIssued issued, Record<String, SpecificRecord> record) {
+        Header digest = record.headers().lastHeader(AlertEventSerde.DIGEST_HEADER);
+        if (digest == null) {
+            throw new IllegalStateException(Topics.ALERTS.name() + " must be read with " + AlertEventSerde.class.getName()
+                    + " (trackAlertLifecycle-in-0's value-serde): without it no alert's signature can be checked");
+        }
+        Header signed = record.headers().lastHeader(AlertSignature.HEADER);
+        InvalidEventException.require(signed != null, "alert " + issued.getAlertId() + " has no " + AlertSignature.HEADER
+                + " header: notification-service's fan-out did not write it");
+        InvalidEventException.require(signature.verifies(record.key(), digest.value(), signed.value()), "alert "
+                + issued.getAlertId() + " does not match its " + AlertSignature.HEADER
+                + ": it is not as notification-service's fan-out wrote it");
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.entente.events.AgreementRef;
 import org.entente.events.AlertIssued;
 import org.entente.events.Commitment;
 import org.entente.events.DataCategory;
@@ -47,11 +48,12 @@ public final class AlertComposer {
         String alertId = alertId(incident.getIncidentId(), incident.getRevision(), route.recipientState());
         Instant issuedAt = Router.sharedAt(incident);
         String exerciseId = incident.getMetadata().getExerciseId();
+        List<DataCategory> present = withContent(incident);
         List<WithheldCategory> withheld = new ArrayList<>();
         List<DataCategory> disclosed = new ArrayList<>();
-        boolean operational = release(DataCategory.OPERATIONAL, true, terms, withheld, disclosed);
-        boolean indicators = release(DataCategory.INDICATORS, !incident.getIndicators().isEmpty(), terms, withheld, disclosed);
-        boolean personal = release(DataCategory.PERSONAL_DATA, incident.getPersonalData() != null, terms, withheld, disclosed);
+        boolean operational = release(DataCategory.OPERATIONAL, present, terms, withheld, disclosed);
+        boolean indicators = release(DataCategory.INDICATORS, present, terms, withheld, disclosed);
+        boolean personal = release(DataCategory.PERSONAL_DATA, present, terms, withheld, disclosed);
 
         AlertIssued alert = AlertIssued.newBuilder()
                 .setMetadata(metadata.derived("issued/" + alertId, issuedAt, exerciseId))
@@ -93,10 +95,50 @@ public final class AlertComposer {
         return new Composed(alert, disclosure);
     }
 
+    /**
+     * The ledger entry for a partner that an earlier revision of the incident reached and this
+     * revision does not (a raised label, fewer named recipients, an agreement no longer covering
+     * it): nothing disclosed, every category the revision has content in withheld with the reason,
+     * under the agreement of the partner's last alert. It takes the alert id this revision's alert to the
+     * partner would have had; no alert carries it.
+     */
+    public DisclosureRecorded noLongerShared(IncidentReported incident, String recipientState, AgreementRef lastAlertedUnder) {
+        String alertId = alertId(incident.getIncidentId(), incident.getRevision(), recipientState);
+        Instant at = Router.sharedAt(incident);
+        String reason = "revision " + incident.getRevision() + " is not shared with " + recipientState
+                + ", which an earlier revision reached: no agreement covers it for " + recipientState
+                + " or the reporter no longer names it";
+        return DisclosureRecorded.newBuilder()
+                .setMetadata(metadata.derived("not-shared/" + alertId, at, incident.getMetadata().getExerciseId()))
+                .setAlertId(alertId)
+                .setIncidentId(incident.getIncidentId())
+                .setReportingState(incident.getReportingState())
+                .setRecipientState(recipientState)
+                .setAgreement(lastAlertedUnder)
+                .setLegalBasis(null)
+                .setTlp(incident.getTlp())
+                .setDisclosed(List.of())
+                .setWithheld(withContent(incident).stream().map(category -> new WithheldCategory(category, reason)).toList())
+                .setDisclosedAt(at)
+                .build();
+    }
+
+    /** The categories the incident has content in. */
+    private static List<DataCategory> withContent(IncidentReported incident) {
+        List<DataCategory> present = new ArrayList<>(List.of(DataCategory.OPERATIONAL));
+        if (!incident.getIndicators().isEmpty()) {
+            present.add(DataCategory.INDICATORS);
+        }
+        if (incident.getPersonalData() != null) {
+            present.add(DataCategory.PERSONAL_DATA);
+        }
+        return present;
+    }
+
     /** Adds the category to disclosed or withheld when the incident has content in it. */
-    private static boolean release(DataCategory category, boolean present, EffectiveTerms terms,
+    private static boolean release(DataCategory category, List<DataCategory> present, EffectiveTerms terms,
             List<WithheldCategory> withheld, List<DataCategory> disclosed) {
-        if (!present) {
+        if (!present.contains(category)) {
             return false;
         }
         if (terms.allowed().contains(category)) {

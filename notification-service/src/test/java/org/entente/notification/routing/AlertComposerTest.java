@@ -294,4 +294,34 @@ class AlertComposerTest {
                 .setMetadata(derivedMetadata("disclosed/" + ALERT_ID, REPORTED_AT, "baltic-shield-2026"))
                 .build());
     }
+
+    @Test
+    void shouldRecordAPartnerThatARevisionNoLongerReachesWithEverythingWithheldUnderItsLastAgreement() {
+        // Given revision 2 of the incident, raised to RED, ten minutes after the report
+        Instant updatedAt = REPORTED_AT.plus(Duration.ofMinutes(10));
+        IncidentReported revision = incident().setRevision(2).setTlp(Tlp.RED)
+                .setMetadata(new EventMetadata("evt-incident-0042-2", updatedAt, "incident-service", null))
+                .build();
+
+        // When Finland, alerted before under csbm-ee-fi v2, is not among its recipients
+        DisclosureRecorded entry = composer.noLongerShared(revision, "FI", ref("csbm-ee-fi", 2));
+
+        // Then the ledger says so, under the alert id revision 2's alert to Finland would have had
+        String alertId = AlertComposer.alertId(INCIDENT_ID, 2, "FI");
+        String reason = "revision 2 is not shared with FI, which an earlier revision reached: no agreement covers it for FI"
+                + " or the reporter no longer names it";
+        assertThat(entry).isEqualTo(DisclosureRecorded.newBuilder()
+                .setMetadata(derivedMetadata("not-shared/" + alertId, updatedAt, null))
+                .setAlertId(alertId)
+                .setIncidentId(INCIDENT_ID)
+                .setReportingState("EE")
+                .setRecipientState("FI")
+                .setAgreement(ref("csbm-ee-fi", 2))
+                .setLegalBasis(null)
+                .setTlp(Tlp.RED)
+                .setDisclosed(List.of())
+                .setWithheld(ALL_CATEGORIES.stream().map(category -> new WithheldCategory(category, reason)).toList())
+                .setDisclosedAt(updatedAt)
+                .build());
+    }
 }

@@ -143,12 +143,15 @@ class EgressRulesPropertyTest {
     /**
      * The revisions as the topic holds them, through the fan-out's gate with its one remembered
      * revision: a lowered label is refused, a repeat dropped, and each revision let through must
-     * obey every egress rule at its own label and never carry a lower label than an earlier one.
+     * obey every egress rule at its own label and never carry a lower label than an earlier one;
+     * every recipient of the revision before that it leaves out is named for the ledger, with the
+     * agreement of its last alert, and no other.
      */
     private void checkRevisions(Case testCase, List<IncidentReported> written, Random random, Reach reach) {
         Reach perRevision = new Reach();
         IncidentRevisionSeen remembered = null;
         List<AlertIssued> left = new ArrayList<>();
+        List<AlertIssued> previous = List.of();
         for (IncidentReported revision : written) {
             boolean repeat = remembered != null && revision.getRevision() <= remembered.getRevision();
             boolean lowers = !repeat && remembered != null && revision.getTlp().ordinal() < remembered.getTlp().ordinal();
@@ -166,8 +169,16 @@ class EgressRulesPropertyTest {
             if (!admitted) {
                 continue;
             }
-            remembered = RevisionGate.routed(revision);
             List<AlertIssued> alerts = check(new Case(testCase.number(), revision, testCase.agreements()), random, perRevision);
+            Map<String, AgreementRef> reached = alerts.stream()
+                    .collect(Collectors.toMap(AlertIssued::getRecipientState, AlertIssued::getAgreement));
+            Map<String, AgreementRef> leftOut = previous.stream().filter(earlier -> !reached.containsKey(earlier.getRecipientState()))
+                    .collect(Collectors.toMap(AlertIssued::getRecipientState, AlertIssued::getAgreement));
+            require(RevisionGate.noLongerReached(remembered, reached.keySet()).equals(leftOut),
+                    "the recipients of the revision before that this one leaves out, for the ledger: " + leftOut.keySet());
+            reach.count("recipient left out told to the ledger", !leftOut.isEmpty());
+            remembered = RevisionGate.routed(revision, reached);
+            previous = alerts;
             for (AlertIssued alert : alerts) {
                 for (AlertIssued earlier : left) {
                     require(earlier.getIncidentRevision() < alert.getIncidentRevision(), "revisions leave in order, each once");

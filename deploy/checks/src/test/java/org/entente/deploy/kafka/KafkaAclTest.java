@@ -3,8 +3,11 @@ package org.entente.deploy.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +31,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -60,6 +66,12 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
+import org.entente.events.EventMetadata;
+import org.entente.events.ExerciseClock;
+import org.entente.platform.deadletter.DeadLetterReplay;
+import org.entente.platform.schemas.KafkaSchemaStore;
+import org.entente.platform.schemas.PublishedSchemas;
+import org.entente.schemas.EventCodec;
 import org.entente.schemas.ExerciseKeys;
 import org.entente.schemas.Topics;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +80,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -78,8 +91,10 @@ import org.yaml.snakeyaml.Yaml;
  * and the dead-letter topics at start, and runs its Kafka Streams applications with
  * exactly_once_v2; exercise-service, the client that replays exercise scenarios, writes what a
  * replay injects and a scenario's own reference data, reads without a consumer group and sees how
- * far notification-service has consumed. Every client is configured the way platform's entente-kafka-security.yml configures a
- * service, from the environment variables a deployment sets.
+ * far notification-service has consumed; every one of them publishes and reads the writer schemas
+ * on {@code schemas.v1}; the operators' dead-letter replay reads dead letters and puts them back.
+ * Every client is configured the way platform's entente-kafka-security.yml configures a service,
+ * from the environment variables a deployment sets.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaAclTest {
@@ -88,10 +103,12 @@ class KafkaAclTest {
     static final String NOTIFICATION = "notification-service";
     static final String TRUST = "trust-service";
     static final String EXERCISE = "exercise-service";
+    /** The operators' command that puts dead letters back on their topics (platform's ReplayDeadLetters). */
+    static final String REPLAY = "dead-letter-replay";
     /** The services: each provisions the catalogue and runs Kafka Streams applications. */
     static final List<String> SERVICES = List.of(INCIDENT, NOTIFICATION, TRUST);
-    /** Every Kafka user: the services and exercise-service, a client of theirs. */
-    static final List<String> USERS = List.of(INCIDENT, NOTIFICATION, TRUST, EXERCISE);
+    /** Every Kafka user: the services, exercise-service (a client of theirs) and the dead-letter replay. */
+    static final List<String> USERS = List.of(INCIDENT, NOTIFICATION, TRUST, EXERCISE, REPLAY);
 
     static final String INCIDENTS = Topics.INCIDENTS.name();
     static final String STATES = Topics.STATES.name();
@@ -102,13 +119,21 @@ class KafkaAclTest {
     static final String DISCLOSURES = Topics.DISCLOSURES.name();
     static final String CLOCKS = Topics.EXERCISE_CLOCKS.name();
     static final String CHECKS = Topics.COMMUNICATION_CHECKS.name();
+    static final String SCHEMAS = Topics.SCHEMAS.name();
 
-    /** Who publishes what, from the code (DESIGN.md §3 and the service canvases). */
+    /**
+     * Who publishes what, from the code (DESIGN.md §3 and the service canvases); the dead-letter
+     * replay writes a record back to whichever topic it came from.
+     */
     static final Map<String, Set<String>> WRITES = Map.of(
             INCIDENT, Set.of(INCIDENTS),
             NOTIFICATION, Set.of(STATES, CONTACTS, AGREEMENTS, ALERTS, OUTCOMES, DISCLOSURES, CHECKS),
             TRUST, Set.of(),
-            EXERCISE, Set.of(INCIDENTS, ALERTS, CLOCKS, STATES, CONTACTS, AGREEMENTS));
+            EXERCISE, Set.of(INCIDENTS, ALERTS, CLOCKS, STATES, CONTACTS, AGREEMENTS),
+            REPLAY, Topics.ALL.stream().map(Topics.Topic::name).collect(Collectors.toSet()));
+
+    /** Who publishes and reads the writer schemas on schemas.v1: everyone that writes or reads events with them. */
+    static final List<String> SCHEMA_USERS = List.of(INCIDENT, NOTIFICATION, TRUST, EXERCISE);
 
     /** Which service consumes what, and the consumer group (Kafka Streams application id) it reads under. */
     static final Map<String, Map<String, String>> READS = Map.of(
@@ -210,9 +235,9 @@ class KafkaAclTest {
             kafkaAdmin(share.getKey()).createOrModifyTopics(share.getValue().stream().map(KafkaAclTest::catalogueTopic)
                     .toArray(NewTopic[]::new));
         }
+        kafkaAdmin(TRUST).createOrModifyTopics(schemaTopic());
         for (Topics.Topic topic : Topics.ALL) {
-            String owner = WRITES.entrySet().stream().filter(writes -> writes.getValue().contains(topic.name()))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            String owner = publisherOf(topic.name());
             write(owner, topic.name(), "marker", "marker of " + topic.name());
         }
         // The offsets a replay waits on, committed before any Kafka Streams application joins
@@ -232,7 +257,8 @@ class KafkaAclTest {
     /**
      * One service writes each catalogue topic, except where a replay writes: exercise-service
      * writes the incidents and acknowledgements it injects and a scenario's own reference data
-     * besides their services, and the exercise clock alone.
+     * besides their services, and the exercise clock alone; the dead-letter replay writes every
+     * topic, as it puts back what any consumer refused.
      */
     @Test
     void everyCatalogueTopicIsWrittenExactlyByItsPublishers() {
@@ -242,15 +268,15 @@ class KafkaAclTest {
         }
 
         assertThat(writers).isEqualTo(new TreeMap<>(Map.of(
-                INCIDENTS, List.of(INCIDENT, EXERCISE),
-                STATES, List.of(NOTIFICATION, EXERCISE),
-                CONTACTS, List.of(NOTIFICATION, EXERCISE),
-                AGREEMENTS, List.of(NOTIFICATION, EXERCISE),
-                ALERTS, List.of(NOTIFICATION, EXERCISE),
-                OUTCOMES, List.of(NOTIFICATION),
-                DISCLOSURES, List.of(NOTIFICATION),
-                CLOCKS, List.of(EXERCISE),
-                CHECKS, List.of(NOTIFICATION))));
+                INCIDENTS, List.of(INCIDENT, EXERCISE, REPLAY),
+                STATES, List.of(NOTIFICATION, EXERCISE, REPLAY),
+                CONTACTS, List.of(NOTIFICATION, EXERCISE, REPLAY),
+                AGREEMENTS, List.of(NOTIFICATION, EXERCISE, REPLAY),
+                ALERTS, List.of(NOTIFICATION, EXERCISE, REPLAY),
+                OUTCOMES, List.of(NOTIFICATION, REPLAY),
+                DISCLOSURES, List.of(NOTIFICATION, REPLAY),
+                CLOCKS, List.of(EXERCISE, REPLAY),
+                CHECKS, List.of(NOTIFICATION, REPLAY))));
     }
 
     @Test
@@ -275,11 +301,11 @@ class KafkaAclTest {
     }
 
     /**
-     * Dead-letter topics are granted by literal name, one rule per topic, nobody reads them, and
-     * every service may provision them.
+     * Dead-letter topics are granted by literal name, one rule per topic, only the dead-letter
+     * replay reads them, and every service may provision them.
      */
     @Test
-    void deadLetterTopicsAreGrantedLiterallyAndNeverRead() {
+    void deadLetterTopicsAreGrantedLiterallyAndReadOnlyByTheReplay() {
         Set<String> deadLetters = Topics.DEAD_LETTERS.stream().map(Topics.Topic::name).collect(Collectors.toSet());
         for (KafkaUsers.User user : users.users()) {
             List<KafkaUsers.Rule> rules = user.rules().stream().filter(rule -> deadLetters.contains(rule.name())).toList();
@@ -287,7 +313,9 @@ class KafkaAclTest {
                 assertThat(rule.type()).isEqualTo("topic");
                 assertThat(rule.patternType()).isEqualTo("literal");
             });
-            assertThat(rules).as(user.name()).noneMatch(rule -> rule.operations().contains("Read"));
+            if (!user.name().equals(REPLAY)) {
+                assertThat(rules).as(user.name()).noneMatch(rule -> rule.operations().contains("Read"));
+            }
         }
         for (String service : SERVICES) {
             for (String topic : deadLetters) {
@@ -296,7 +324,7 @@ class KafkaAclTest {
             }
         }
         for (Topics.Topic topic : Topics.DEAD_LETTERS) {
-            assertThat(users.usersAllowed(AclOperation.READ, topic.name())).as("readers of " + topic.name()).isEmpty();
+            assertThat(users.usersAllowed(AclOperation.READ, topic.name())).as("readers of " + topic.name()).containsExactly(REPLAY);
         }
     }
 
@@ -312,12 +340,13 @@ class KafkaAclTest {
 
     /**
      * exercise-service writes, reads and describes what the replay uses, by literal name, and
-     * nothing else: no provisioning, no consumer group of its own, no transactional id, no dead
-     * letters.
+     * publishes and reads the writer schemas, and nothing else: no provisioning, no consumer group
+     * of its own, no transactional id, no dead letters.
      */
     @Test
     void exerciseServiceIsGrantedExactlyWhatTheReplayUses() {
-        Set<String> expected = new TreeSet<>();
+        Set<String> expected = new TreeSet<>(Set.of("topic " + SCHEMAS + " Describe", "topic " + SCHEMAS + " Read",
+                "topic " + SCHEMAS + " Write"));
         WRITES.get(EXERCISE).forEach(topic -> expected.add("topic " + topic + " Write"));
         EXERCISE_READS.forEach(topic -> expected.add("topic " + topic + " Read"));
         AWAITED.forEach((group, topics) -> {
@@ -650,6 +679,25 @@ class KafkaAclTest {
         assertThat(readAsAdmin(STATES, "EE")).containsExactly("Estonia, overwritten by exercise-service");
     }
 
+    /**
+     * Nor can it write notification-service's state (the inboxes' changelog) or produce as one of
+     * its transactional applications: what the lifecycle restores an inbox from and what the
+     * fan-out commits stay notification-service's.
+     */
+    @Test
+    void exerciseServiceCannotWriteNotificationServicesStateNorTakeItsTransactionalIds() {
+        assertRefusedWriting(EXERCISE, "notification-service-lifecycle-alert-lifecycle-changelog");
+
+        for (String application : List.of("notification-service-fanout", "notification-service-lifecycle")) {
+            Map<String, Object> properties = settings(EXERCISE).producer(broker.bootstrapServers());
+            properties.put("transactional.id", application + "-" + UUID.randomUUID() + "-1");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+                assertThatThrownBy(producer::initTransactions).as(application)
+                        .isInstanceOf(TransactionalIdAuthorizationException.class);
+            }
+        }
+    }
+
     @Test
     void trustServiceIsRefusedWritingIncidentDeadLetters() {
         assertRefusedWriting(TRUST, dlq(INCIDENTS));
@@ -803,6 +851,112 @@ class KafkaAclTest {
         }
     }
 
+    // --- schemas.v1 --------------------------------------------------------------------------
+
+    /**
+     * Each service creates schemas.v1 if it is missing, as platform's SchemaTopicConfiguration
+     * does at start (one partition, compacted); exercise-service (spring.kafka.admin.auto-create
+     * false) and the dead-letter replay create nothing.
+     */
+    @Test
+    void everyServiceProvisionsTheSchemasTopicAndNobodyElse() throws Exception {
+        for (String service : SERVICES) {
+            KafkaAdmin admin = kafkaAdmin(service);
+
+            admin.createOrModifyTopics(schemaTopic());
+
+            assertThat(admin.describeTopics(SCHEMAS).get(SCHEMAS).partitions()).as(service).hasSize(1);
+        }
+        try (Admin admin = Admin.create(broker.adminProperties())) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, SCHEMAS);
+            Config config = admin.describeConfigs(List.of(resource)).all().get(WAIT.toSeconds(), TimeUnit.SECONDS).get(resource);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        for (String user : List.of(EXERCISE, REPLAY)) {
+            try (Admin admin = Admin.create(settings(user).admin(broker.bootstrapServers()))) {
+                assertThatThrownBy(() -> admin.createTopics(List.of(schemaTopic())).all().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                        .as(user)
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+    }
+
+    /**
+     * Every service and exercise-service publishes the schemas it writes with on schemas.v1, as
+     * platform's SchemaPublisher does at start, and resolves everyone's through platform's
+     * KafkaSchemaStore (assigned partitions, no group), as do the dead-letter replay and an older
+     * release meeting a record of a newer one.
+     */
+    @Test
+    void everyoneResolvesTheSchemasEveryUserPublishes() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "");
+        Map<String, Schema> published = new TreeMap<>();
+        for (String user : SCHEMA_USERS) {
+            Schema schema = SchemaBuilder.record("AclProbe" + run).namespace("org.entente.probe." + user.replace("-", ""))
+                    .fields().requiredString("writtenBy").endRecord();
+            ProducerRecord<String, String> record = PublishedSchemas.record(schema);
+            write(user, record.topic(), record.key(), record.value());
+            published.put(user, schema);
+        }
+
+        for (String reader : Stream.concat(SCHEMA_USERS.stream(), Stream.of(REPLAY)).toList()) {
+            try (KafkaSchemaStore store = KafkaSchemaStore.start(settings(reader).consumer(broker.bootstrapServers()), WAIT)) {
+                published.forEach((writer, schema) -> assertThat(store.findByFingerprint(SchemaNormalization.parsingFingerprint64(schema)))
+                        .as(reader + " resolving the schema " + writer + " published").isEqualTo(schema));
+            }
+        }
+        assertRefusedWriting(REPLAY, SCHEMAS);
+    }
+
+    // --- the dead-letter replay ---------------------------------------------------------------
+
+    /**
+     * platform's DeadLetterReplay under its own user puts a dead letter back on its topic, in a
+     * transaction that moves its group's position, and a second run replays nothing.
+     */
+    @Test
+    void theDeadLetterReplayPutsADeadLetterBackOnItsTopic() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String key = "replayed-" + run;
+        byte[] event = EventCodec.instance().encode(new ExerciseClock(new EventMetadata("event-" + run, Instant.now(), "test", run),
+                run, Instant.now(), Instant.now(), 0.0));
+        // Given a dead letter of the exercise clock, as notification-service's recoverer writes one
+        RecordMetadata deadLetter = writeDeadLetter(NOTIFICATION, CLOCKS, 1, 42L, key, event);
+        String group = DeadLetterReplay.DEFAULT_GROUP + "-" + run;
+        DeadLetterReplay replay = new DeadLetterReplay(settings(REPLAY).admin(broker.bootstrapServers()), group);
+
+        // When the replay runs, and once more
+        DeadLetterReplay.Outcome first = replay.replay(CLOCKS, null, false);
+        DeadLetterReplay.Outcome second = replay.replay(CLOCKS, null, false);
+
+        // Then the record is back on its topic and partition, once
+        assertThat(first.replayed()).extracting(replayed -> replayed.letter().key(), DeadLetterReplay.Replayed::toTopic,
+                DeadLetterReplay.Replayed::toPartition).containsExactly(tuple(key, CLOCKS, 1));
+        assertThat(first.replayed().get(0).letter().offset()).isEqualTo(deadLetter.offset());
+        assertThat(second.replayed()).isEmpty();
+        assertThat(readAsAdmin(CLOCKS, key)).hasSize(1);
+    }
+
+    /**
+     * The replay reads dead letters and schemas only: no catalogue topic, nothing under a
+     * service's group, and it takes no service's transactional id.
+     */
+    @Test
+    void theDeadLetterReplayReadsNoEventTopicAndActsUnderNoServicesGroup() {
+        for (Topics.Topic topic : Topics.ALL) {
+            assertThatThrownBy(() -> readWithoutGroup(REPLAY, topic.name(), "marker")).as(topic.name())
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+        assertThatThrownBy(() -> read(REPLAY, "notification-service-lifecycle", dlq(ALERTS), "marker"))
+                .isInstanceOf(GroupAuthorizationException.class);
+        Map<String, Object> properties = settings(REPLAY).producer(broker.bootstrapServers());
+        properties.put("transactional.id", "notification-service-fanout-" + UUID.randomUUID() + "-1");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            assertThatThrownBy(producer::initTransactions).isInstanceOf(TransactionalIdAuthorizationException.class);
+        }
+    }
+
     // --- Kafka Streams -----------------------------------------------------------------------
 
     /**
@@ -817,9 +971,7 @@ class KafkaAclTest {
         String probe = "probe-" + run;
         for (StreamsApplication application : APPLICATIONS) {
             String input = application.inputs().get(0);
-            String owner = WRITES.entrySet().stream().filter(writes -> writes.getValue().contains(input))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
-            write(owner, input, application.id() + "/" + run, probe);
+            write(publisherOf(input), input, application.id() + "/" + run, probe);
         }
 
         List<RunningApplication> running = new ArrayList<>();
@@ -946,6 +1098,40 @@ class KafkaAclTest {
                         : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1")
                 .build();
+    }
+
+    /** schemas.v1 as platform's SchemaTopicConfiguration builds it: one partition, compacted (one replica here). */
+    static NewTopic schemaTopic() {
+        return TopicBuilder.name(SCHEMAS).partitions(1).replicas(1).compact()
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1")
+                .build();
+    }
+
+    /** A user that publishes the topic (a service, else exercise-service): who writes its first records here. */
+    static String publisherOf(String topic) {
+        return Stream.of(INCIDENT, NOTIFICATION, TRUST, EXERCISE).filter(user -> WRITES.get(user).contains(topic)).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * A dead letter of {@code topic} as the binder's recoverer writes it, as {@code service}: the
+     * value bytes and key, the original partition and offset in spring-kafka's headers.
+     */
+    static RecordMetadata writeDeadLetter(String service, String topic, int partition, long offset, String key, byte[] value)
+            throws Exception {
+        Map<String, Object> properties = settings(service).producer(broker.bootstrapServers());
+        properties.put("key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        properties.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(dlq(topic), partition, key.getBytes(StandardCharsets.UTF_8), value);
+        record.headers()
+                .add(KafkaHeaders.DLT_ORIGINAL_TOPIC, topic.getBytes(StandardCharsets.UTF_8))
+                .add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(partition).array())
+                .add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(offset).array())
+                .add(KafkaHeaders.DLT_EXCEPTION_FQCN, "org.entente.schemas.UnknownSchemaException".getBytes(StandardCharsets.UTF_8))
+                .add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "unknown schema fingerprint".getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
+            return producer.send(record).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     static Map<String, String> saslVariables(String user, String password) {

@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.entente.platform.kafka.TopicProperties;
 import org.entente.schemas.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,8 +113,28 @@ class KubernetesManifestsTest {
         }
         Set<String> catalogue = new TreeSet<>(Stream.concat(Topics.ALL.stream(), Topics.DEAD_LETTERS.stream())
                 .map(Topics.Topic::name).toList());
+        catalogue.add(Topics.SCHEMAS.name());
         assertThat(of("KafkaTopic").stream().map(KubernetesManifestsTest::topicName))
-                .as("KafkaTopics that are in the catalogue or its dead letters").allMatch(catalogue::contains);
+                .as("KafkaTopics that are in the catalogue, its dead letters or schemas.v1").allMatch(catalogue::contains);
+    }
+
+    /**
+     * schemas.v1 exists before the services start, as platform's SchemaTopicConfiguration would
+     * create it: one partition, compacted, min.insync.replicas as TopicProperties computes it for
+     * its replicas.
+     */
+    @Test
+    void theSchemasTopicIsAKafkaTopicAsTheServicesCreateIt() {
+        Manifest schemas = kafkaTopic(Topics.SCHEMAS.name());
+        int replicas = ((Number) schemas.at("spec").get("replicas")).intValue();
+
+        assertThat(replicas).as("replicas of %s", schemas).isGreaterThanOrEqualTo(3);
+        assertThat(schemas.at("spec").get("partitions")).as("partitions of %s", schemas).isEqualTo(1);
+        assertThat(schemas.at("spec.config")).as("config of %s", schemas).isEqualTo(Map.of(
+                "cleanup.policy", "compact",
+                "min.insync.replicas", new TopicProperties(12, (short) replicas).minInSyncReplicas()));
+        assertThat(mapAt(schemas.document(), "metadata.labels").get("strimzi.io/cluster")).as("cluster of %s", schemas)
+                .isIn(names("Kafka"));
     }
 
     /**
@@ -363,12 +384,11 @@ class KubernetesManifestsTest {
                 assertThat(secret.document()).as("%s: placeholders only in stringData", secret).doesNotContainKey("data");
             }
         }
-        Set<String> clusterCas = new TreeSet<>();
-        names("Kafka").forEach(kafka -> clusterCas.add(kafka + "-cluster-ca-cert"));
+        Set<String> clusterCas = clusterCas();
         for (Manifest deployment : of("Deployment")) {
             for (String secret : secretsReferencedBy(deployment)) {
-                assertThat(secret).as("%s uses its own Kafka credentials or the cluster CA", deployment)
-                        .isIn(union(Set.of(deployment.name(), deployment.name() + "-kafka"), clusterCas));
+                assertThat(clusterCas.contains(secret) || secret.equals(deployment.name()) || secret.startsWith(deployment.name() + "-"))
+                        .as("%s reads the Secret %s: its own (named after it) or the cluster CA", deployment, secret).isTrue();
             }
         }
     }
@@ -380,16 +400,64 @@ class KubernetesManifestsTest {
         if (users.isEmpty()) {
             return; // the users are managed outside this directory (secrets.example.yaml)
         }
-        Set<String> clusterCas = new TreeSet<>();
-        names("Kafka").forEach(kafka -> clusterCas.add(kafka + "-cluster-ca-cert"));
+        for (Manifest deployment : of("Deployment")) {
+            for (String secret : kafkaCredentialSecretsReferencedBy(deployment)) {
+                assertThat(users).as("%s reads the Secret %s: a KafkaUser of that name must exist (KafkaUsers: %s)",
+                        deployment, secret, users).contains(secret);
+            }
+        }
+    }
+
+    /**
+     * A Secret that neither Strimzi operator creates (not a Kafka user's, not the cluster CA) is
+     * the operator's to create: secrets.example.yaml shows it, with a placeholder for every key a
+     * Deployment reads without {@code optional: true}.
+     */
+    @Test
+    void everySecretNoOperatorCreatesIsInTheExampleWithEveryKeyADeploymentNeeds() {
+        Set<String> created = union(names("KafkaUser"), clusterCas());
+        Map<String, Set<String>> examples = new HashMap<>();
+        of("Secret").stream().filter(secret -> secret.file().getFileName().toString().contains("example"))
+                .forEach(secret -> examples.put(secret.name(), mapAt(secret.document(), "stringData").keySet()));
         for (Manifest deployment : of("Deployment")) {
             for (String secret : secretsReferencedBy(deployment)) {
-                if (!clusterCas.contains(secret)) {
-                    assertThat(users).as("%s reads the Secret %s: a KafkaUser of that name must exist (KafkaUsers: %s)",
-                            deployment, secret, users).contains(secret);
+                if (!created.contains(secret)) {
+                    assertThat(examples).as("%s reads the Secret %s, which no operator creates: it is in secrets.example.yaml",
+                            deployment, secret).containsKey(secret);
+                }
+            }
+            for (Map<String, Object> container : containers(deployment)) {
+                for (Object variable : list(container.get("env"))) {
+                    Map<String, Object> reference = mapAt(map(variable), "valueFrom.secretKeyRef");
+                    if (examples.containsKey(reference.get("name")) && !created.contains(reference.get("name"))
+                            && !"true".equals(String.valueOf(reference.get("optional")))) {
+                        assertThat(examples.get(reference.get("name"))).as("%s: keys of the example Secret %s", deployment,
+                                reference.get("name")).contains(String.valueOf(reference.get("key")));
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * notification-service's alert signing key (entente.alerts.signing-key, which it does not
+     * start without) comes from a Secret, never from a value in a manifest or a ConfigMap.
+     */
+    @Test
+    void notificationServiceReadsItsAlertSigningKeyFromASecret() {
+        Manifest deployment = of("Deployment").stream().filter(candidate -> candidate.name().equals("notification-service"))
+                .findFirst().orElseThrow();
+        Map<String, Object> container = containers(deployment).get(0);
+        Map<String, Object> signingKey = list(container.get("env")).stream().map(DeployFiles::map)
+                .filter(variable -> "ENTENTE_ALERTS_SIGNINGKEY".equals(variable.get("name"))).findFirst().orElse(Map.of());
+
+        assertThat(signingKey).as("ENTENTE_ALERTS_SIGNINGKEY of %s", deployment).doesNotContainKey("value");
+        assertThat(mapAt(signingKey, "valueFrom.secretKeyRef")).as("ENTENTE_ALERTS_SIGNINGKEY of %s", deployment)
+                .containsEntry("name", "notification-service-alert-signing")
+                .containsEntry("key", "signing-key")
+                .doesNotContainKey("optional");
+        assertThat(of("ConfigMap")).as("ConfigMaps").noneMatch(configMap -> mapAt(configMap.document(), "data").keySet().stream()
+                .anyMatch(key -> key.startsWith("ENTENTE_ALERTS_")));
     }
 
     @Test
@@ -440,6 +508,26 @@ class KubernetesManifestsTest {
             env.put(String.valueOf(map(variable).get("name")), stringAt(map(variable), "value"));
         }
         return env;
+    }
+
+    static Set<String> clusterCas() {
+        Set<String> clusterCas = new TreeSet<>();
+        names("Kafka").forEach(kafka -> clusterCas.add(kafka + "-cluster-ca-cert"));
+        return clusterCas;
+    }
+
+    /** The Secrets a Deployment's containers take their Kafka credentials from (KAFKA_SASL_*). */
+    static Set<String> kafkaCredentialSecretsReferencedBy(Manifest deployment) {
+        Set<String> secrets = new TreeSet<>();
+        for (Map<String, Object> container : containers(deployment)) {
+            for (Object variable : list(container.get("env"))) {
+                String name = stringAt(map(variable), "valueFrom.secretKeyRef.name");
+                if (name != null && String.valueOf(map(variable).get("name")).startsWith("KAFKA_SASL_")) {
+                    secrets.add(name);
+                }
+            }
+        }
+        return secrets;
     }
 
     static Set<String> secretsReferencedBy(Manifest deployment) {
