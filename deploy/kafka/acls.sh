@@ -97,8 +97,9 @@ scram_user dead-letter-replay
 # --- incident-service ---------------------------------------------------------------------
 # publishes
 allow incident-service topic incident.events.v1 literal Write
-# consumes
+# consumes (the states: a global table the intake checks state codes against)
 allow incident-service topic incident.events.v1 literal Read
+allow incident-service topic reference.states.v1 literal Read
 # provisions the catalogue
 allow incident-service topic incident.events.v1 literal Create Describe
 allow incident-service topic reference.states.v1 literal Create Describe
@@ -111,6 +112,7 @@ allow incident-service topic exercise.clocks.v1 literal Create Describe
 allow incident-service topic communication.checks.v1 literal Create Describe
 # dead letters of what it consumes
 allow incident-service topic incident.events.v1.dlq literal Write
+allow incident-service topic reference.states.v1.dlq literal Write
 # provisions the dead-letter topics
 allow incident-service topic incident.events.v1.dlq literal Create Describe
 allow incident-service topic reference.states.v1.dlq literal Create Describe
@@ -200,6 +202,7 @@ allow notification-service group notification-service-webhooks literal Read
 # consumes
 allow trust-service topic commitment.outcomes.v1 literal Read
 allow trust-service topic communication.checks.v1 literal Read
+allow trust-service topic reference.states.v1 literal Read
 # provisions the catalogue
 allow trust-service topic incident.events.v1 literal Create Describe
 allow trust-service topic reference.states.v1 literal Create Describe
@@ -213,6 +216,7 @@ allow trust-service topic communication.checks.v1 literal Create Describe
 # dead letters of what it consumes
 allow trust-service topic commitment.outcomes.v1.dlq literal Write
 allow trust-service topic communication.checks.v1.dlq literal Write
+allow trust-service topic reference.states.v1.dlq literal Write
 # provisions the dead-letter topics
 allow trust-service topic incident.events.v1.dlq literal Create Describe
 allow trust-service topic reference.states.v1.dlq literal Create Describe

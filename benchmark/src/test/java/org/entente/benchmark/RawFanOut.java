@@ -26,6 +26,7 @@ import org.entente.events.Agreement;
 import org.entente.events.ContactChain;
 import org.entente.events.IncidentReported;
 import org.entente.events.StateProfile;
+import org.entente.notification.address.WebhookAddressPolicy;
 import org.entente.notification.reference.ReferenceDataFile;
 import org.entente.notification.routing.AlertComposer;
 import org.entente.notification.routing.Route;
@@ -60,7 +61,7 @@ final class RawFanOut {
     RawFanOut(BenchBroker broker, Path referenceData) {
         this.broker = broker;
         EventMetadataFactory metadata = new EventMetadataFactory("notification-service", Clock.systemUTC());
-        ReferenceDataFile file = ReferenceDataFile.read(referenceData, metadata);
+        ReferenceDataFile file = ReferenceDataFile.read(referenceData, metadata, WebhookAddressPolicy.of(List.of()));
         file.agreements().forEach(agreement -> agreement.getParties().forEach(party ->
                 agreementsByParty.computeIfAbsent(party, p -> new ArrayList<>()).add(agreement)));
         this.states = file.states().stream().map(StateProfile::getCode).collect(Collectors.toSet());

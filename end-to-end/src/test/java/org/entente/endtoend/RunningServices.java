@@ -16,8 +16,10 @@ import java.util.Map;
 import org.entente.console.ConsoleApplication;
 import org.entente.incident.IncidentServiceApplication;
 import org.entente.notification.NotificationServiceApplication;
+import org.entente.platform.states.KnownStates;
 import org.entente.testing.KafkaBrokerExtension;
 import org.entente.testing.MutableClock;
+import org.entente.testing.ReferenceStates;
 import org.entente.testing.TestTokens;
 import org.entente.trust.TrustServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,6 +37,8 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
 
     static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     static final Duration WAIT = Duration.ofSeconds(45);
+    /** The states of reference-data-e2e.yml, which the tests' callers act for. */
+    static final List<String> E2E_STATES = List.of("EE", "FI", "LV", "LT", "SE");
 
     private static RunningServices instance;
 
@@ -107,6 +111,8 @@ record RunningServices(ConfigurableApplicationContext incidents, ConfigurableApp
         for (ConfigurableApplicationContext service : services.all()) {
             await().atMost(WAIT).untilAsserted(() -> client(service).get().uri("/readyz").exchange()
                     .expectStatus().isOk());
+            // The states notification-service seeds reach the others' tables a moment after it is ready.
+            ReferenceStates.awaitKnown(service.getBean(KnownStates.class), E2E_STATES);
         }
         return services;
     }

@@ -1,8 +1,12 @@
 package org.entente.incident;
 
+import org.entente.platform.states.KnownStates;
+import org.entente.platform.states.StatesTable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -13,5 +17,11 @@ public class IncidentServiceApplication {
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(IncidentServiceApplication.class).properties(CONFIG_NAME).run(args);
+    }
+
+    /** The registered states, from the global table {@code recordIncident-in-1} materialises. */
+    @Bean
+    KnownStates knownStates(InteractiveQueryService queries) {
+        return new StatesTable(queries, StatesTable.STORE);
     }
 }

@@ -16,6 +16,7 @@ import org.entente.testing.AccessMatrix;
 import org.entente.testing.AccessMatrix.Rule;
 import org.entente.testing.TestTokens;
 import org.entente.testing.WithKafkaBroker;
+import org.entente.testing.WithReferenceStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Every endpoint × every kind of caller: who may, who is refused (403), and whose objects are not found (404). */
 @WithKafkaBroker
+@WithReferenceStates
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IncidentServiceApplication.CONFIG_NAME)
 class AuthorizationMatrixTest {

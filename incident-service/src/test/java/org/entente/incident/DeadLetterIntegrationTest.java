@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ import org.entente.testing.ManagementPort;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
+import org.entente.testing.WithReferenceStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * context of {@link IncidentApiIntegrationTest}.
  */
 @WithKafkaBroker
+@WithReferenceStates
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IncidentServiceApplication.CONFIG_NAME)
 class DeadLetterIntegrationTest {
@@ -147,18 +150,16 @@ class DeadLetterIntegrationTest {
     }
 
     @Test
-    void shouldExposeTheDeadLetterCountsOfTheConsumedTopicFromZero() {
+    void shouldExposeTheDeadLetterCountsOfTheConsumedTopicsFromZero() {
         List<String> series = new ManagementPort(port, managementPort).scrape().lines()
                 .filter(line -> line.startsWith("entente_dlq_records_total{"))
                 .map(line -> line.substring(0, line.lastIndexOf(' ')))
                 .sorted().toList();
 
-        assertThat(series).containsExactly(
-                "entente_dlq_records_total{application=\"incident-service\",reason=\"invalid\",topic=\"incident.events.v1\"}",
-                "entente_dlq_records_total{application=\"incident-service\",reason=\"other\",topic=\"incident.events.v1\"}",
-                "entente_dlq_records_total{application=\"incident-service\",reason=\"undecodable\",topic=\"incident.events.v1\"}",
-                "entente_dlq_records_total{application=\"incident-service\",reason=\"unexpected-type\",topic=\"incident.events.v1\"}",
-                "entente_dlq_records_total{application=\"incident-service\",reason=\"unknown-schema\",topic=\"incident.events.v1\"}");
+        assertThat(series).containsExactlyElementsOf(Stream.of("invalid", "other", "undecodable", "unexpected-type", "unknown-schema")
+                .flatMap(reason -> Stream.of(TOPIC, Topics.STATES.name()).map(topic ->
+                        "entente_dlq_records_total{application=\"incident-service\",reason=\"" + reason + "\",topic=\"" + topic + "\"}"))
+                .toList());
     }
 
     static List<DeadLetter> inSourceOrder(List<DeadLetter> letters) {

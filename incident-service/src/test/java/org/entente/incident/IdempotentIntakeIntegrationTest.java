@@ -31,6 +31,7 @@ import org.entente.schemas.Topics;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
+import org.entente.testing.WithReferenceStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * {@link IncidentApiIntegrationTest}.
  */
 @WithKafkaBroker
+@WithReferenceStates
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IncidentServiceApplication.CONFIG_NAME)
 class IdempotentIntakeIntegrationTest {

@@ -22,10 +22,13 @@ import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
 import org.entente.schemas.Topics;
+import org.entente.testing.AccessMatrix;
 import org.entente.testing.ManagementPort;
+import org.entente.testing.ReferenceStates;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
+import org.entente.testing.WithReferenceStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @WithKafkaBroker
+@WithReferenceStates
 @ExtendWith(OutputCaptureExtension.class)
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IncidentServiceApplication.CONFIG_NAME)
@@ -152,6 +156,34 @@ class IncidentApiIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAReportNamingStatesNobodyRegisteredAndNameThem() {
+        // Given a report whose affected states and named recipients include ZZ and XK, which are no registered states
+        Map<String, Object> naming = new HashMap<>(report());
+        naming.put("affectedStates", List.of("LV", "ZZ"));
+        naming.put("namedRecipients", List.of("XK", "FI"));
+
+        // Then it is refused, naming each code
+        postReport(EE_POC, naming)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "affectedStates[1]", "message", "ZZ is not a registered state"),
+                        Map.of("field", "namedRecipients[0]", "message", "XK is not a registered state")));
+    }
+
+    @Test
+    void shouldRefuseAReporterWhoseTokenNamesNoRegisteredState() {
+        // Given a valid token of the point of contact of ZZ, which is not a registered state
+        String unregistered = AccessMatrix.UNREGISTERED_POC;
+
+        // Then its report is forbidden, saying why, and so is reading incidents
+        ReferenceStates.expectRefusedAsUnregistered(postReport(unregistered, report()));
+        ReferenceStates.expectRefusedAsUnregistered(http.get().uri("/api/v1/incidents")
+                .header("Authorization", TestTokens.bearer(unregistered)).exchange());
+    }
+
+    @Test
     void shouldAnswerUnreadableJsonWithTheFieldThatCouldNotBeRead() {
         http.post().uri("/api/v1/incidents")
                 .header("Authorization", TestTokens.bearer(EE_POC))
@@ -235,5 +267,10 @@ class IncidentApiIntegrationTest {
     @Test
     void shouldServeMetricsAndHealthDetailsOnTheManagementPortOnly() {
         new ManagementPort(port, managementPort).assertActuatorOnlyOnManagementPort();
+    }
+
+    private RestTestClient.ResponseSpec postReport(String caller, Map<String, Object> body) {
+        return http.post().uri("/api/v1/incidents").header("Authorization", TestTokens.bearer(caller))
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 }

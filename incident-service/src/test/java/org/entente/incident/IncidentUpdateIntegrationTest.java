@@ -18,6 +18,7 @@ import org.entente.schemas.Topics;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
+import org.entente.testing.WithReferenceStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +34,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * the next accepted one shows: it is the only record after the report.
  */
 @WithKafkaBroker
+@WithReferenceStates
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IncidentServiceApplication.CONFIG_NAME)
 class IncidentUpdateIntegrationTest {
@@ -174,6 +176,9 @@ class IncidentUpdateIntegrationTest {
         update("poc-ee", id, Map.of("tlp", "PURPLE", "summary", " ", "namedRecipients", List.of("Finland")))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("namedRecipients[0]", "summary", "tlp"));
+        update("poc-ee", id, Map.of("namedRecipients", List.of("FI", "ZZ"))).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "namedRecipients[1]", "message", "ZZ is not a registered state")));
 
         thenTheNextAcceptedUpdateIsTheOnlyRevision(id);
     }

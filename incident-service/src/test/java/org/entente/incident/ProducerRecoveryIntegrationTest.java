@@ -13,6 +13,7 @@ import org.entente.schemas.Topics;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
+import org.entente.testing.WithReferenceStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * producer, and is stored once. Shares the context of {@link IncidentApiIntegrationTest}.
  */
 @WithKafkaBroker
+@WithReferenceStates
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = IncidentServiceApplication.CONFIG_NAME)
 class ProducerRecoveryIntegrationTest {

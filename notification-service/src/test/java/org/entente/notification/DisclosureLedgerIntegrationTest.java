@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -227,6 +228,17 @@ class DisclosureLedgerIntegrationTest {
                 List.of("agreement", "from", "recipient"));
         badRequest("/api/v1/ledger/disclosures?recipient=EE&from=2026-10-06T00:00:00Z&to=2026-10-05T00:00:00Z", List.of("to"));
         badRequest("/api/v1/ledger/withheld?recipient=&to=tomorrow", List.of("recipient", "to"));
+    }
+
+    @Test
+    void shouldRefuseARecipientThatIsNoRegisteredStateNamingIt() {
+        for (String uri : List.of("/api/v1/ledger/disclosures?recipient=ZZ", "/api/v1/ledger/withheld?recipient=ZZ" + PERIOD)) {
+            http.get().uri(uri).header("Authorization", auth("oversight")).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                            Map.of("field", "recipient", "message", "ZZ is not a registered state")));
+        }
     }
 
     private void badRequest(String uri, List<String> fields) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,9 @@ import org.entente.events.Severity;
 import org.entente.events.Tlp;
 import org.entente.notification.routing.RecipientLabel;
 import org.entente.schemas.Topics;
+import org.entente.testing.AccessMatrix;
 import org.entente.testing.MutableClock;
+import org.entente.testing.ReferenceStates;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
@@ -47,7 +50,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * The notification pipeline on a real broker: an incident in, exactly the permitted alerts in
  * exactly the right inboxes, ledger entries, acknowledgements judged on time, escalation and a
- * missed commitment as the (test-controlled) clock passes the deadlines.
+ * missed commitment as the (test-controlled) clock passes the deadlines. And the reference data
+ * API's state codes and webhook addresses: a coordinator registers a state under a new code
+ * (Iceland, IS, which no agreement covers and so no alert ever reaches), every other code must
+ * be a registered one, and a webhook in an internal network is refused when its chain is saved
+ * unless its network is allowed (the test profile allows loopback only).
  */
 @WithKafkaBroker
 @ActiveProfiles("test")
@@ -61,6 +68,8 @@ public class NotificationPipelineIntegrationTest {
     static final Instant DELIVERED_AT = REPORTED_AT.plusSeconds(1);
     static final MutableClock CLOCK = new MutableClock(DELIVERED_AT);
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String REFUSED = "refused by the address policy: its host resolves into %s, "
+            + "which entente.webhooks.allowed-networks does not allow";
 
     @TestConfiguration
     public static class ClockConfiguration {
@@ -210,6 +219,76 @@ public class NotificationPipelineIntegrationTest {
                 .expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("parties", "personalDataLegalBasis"));
     }
 
+    @Test
+    void shouldRegisterAStateUnderANewCodeAndThenTakeItsChainWithWebhooksInAllowedNetworks() {
+        // Given Iceland, which is not registered: its contact chain is not looked for, but refused
+        asCoordinator(http.get().uri("/api/v1/reference/contacts/IS")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "state", "message", "IS is not a registered state")));
+
+        // When the coordinator registers it
+        asCoordinator(http.put().uri("/api/v1/reference/states/IS")).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", "IS", "name", "Iceland")).exchange().expectStatus().isAccepted();
+
+        // Then its code is known a moment later: it has no chain yet, and takes one with webhooks at a public
+        // address and on loopback, IPv4 and IPv6, which the test profile allows
+        await().atMost(WAIT).untilAsserted(() -> asCoordinator(http.get().uri("/api/v1/reference/contacts/IS")).exchange()
+                .expectStatus().isNotFound());
+        putChain("IS", webhooks("https://192.0.2.10/entente", "https://127.0.0.1:8443/hook", "https://[::1]:8443/hook"))
+                .expectStatus().isAccepted();
+    }
+
+    @Test
+    void shouldRefuseAStateCodeThatIsNoRegisteredStateInAPathOrABodyNamingIt() {
+        asCoordinator(http.get().uri("/api/v1/reference/contacts/ZZ")).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "state", "message", "ZZ is not a registered state")));
+        putChain("ZZ", Map.of("id", "zz-duty", "name", "Duty", "channels", List.of(Map.of("type", "inbox"))))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "state", "message", "ZZ is not a registered state")));
+        asCoordinator(http.put().uri("/api/v1/reference/agreements/ee-zz-energy")).contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"id": "ee-zz-energy", "version": 1, "title": "With nobody", "parties": ["EE", "ZZ", "Narnia"],
+                         "sectors": ["energy"], "incidentClasses": ["availability"], "minimumSeverity": "low",
+                         "maxTlp": "AMBER", "dataCategories": ["operational"], "validFrom": "2026-01-01T00:00:00Z",
+                         "status": "active"}""")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "parties[1]", "message", "ZZ is not a registered state"),
+                        Map.of("field", "parties[2]", "message", "must be an ISO 3166-1 alpha-2 code such as EE")));
+        asCoordinator(http.get().uri("/api/v1/reference/agreements/ee-zz-energy")).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void shouldRefuseAWebhookInAnInternalNetworkWhenItsChainIsSaved() {
+        // When a coordinator gives Latvia's chain webhooks at a private, the cloud metadata, a multicast and a unique-local address
+        putChain("LV", webhooks("https://10.20.30.40/hook", "https://169.254.169.254/latest/meta-data", "https://224.0.0.1/hook",
+                "https://[fd12:3456::1]/hook"))
+
+                // Then the chain is refused, naming each address's field and range
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "chain[0].channels[0].address", "message", REFUSED.formatted("10.0.0.0/8 (private)")),
+                        Map.of("field", "chain[0].channels[1].address", "message", REFUSED.formatted("169.254.0.0/16 (link-local)")),
+                        Map.of("field", "chain[0].channels[2].address", "message", REFUSED.formatted("224.0.0.0/4 (multicast)")),
+                        Map.of("field", "chain[0].channels[3].address", "message", REFUSED.formatted("fc00::/7 (unique-local)"))));
+
+        // And Latvia's chain is the seeded one still
+        asCoordinator(http.get().uri("/api/v1/reference/contacts/LV")).exchange().expectStatus().isOk()
+                .expectBody().json("""
+                        {"state": "LV", "chain": [{"id": "lv-cert-duty", "name": "CERT.LV duty officer",
+                          "channels": [{"type": "inbox"}]}]}""");
+    }
+
+    @Test
+    void shouldRefuseATokenWhoseStateIsNoRegisteredState() {
+        ReferenceStates.expectRefusedAsUnregistered(http.get().uri("/api/v1/alerts")
+                .header("Authorization", TestTokens.bearer(AccessMatrix.UNREGISTERED_POC)).exchange());
+    }
+
     private RestTestClient.BodyContentSpec inbox(String state) {
         return http.get().uri("/api/v1/alerts").header("Authorization", TestTokens.bearer("poc-" + state)).exchange()
                 .expectStatus().isOk().expectBody();
@@ -258,5 +337,20 @@ public class NotificationPipelineIntegrationTest {
                 .setPersonalData(PersonalData.newBuilder().setNames(List.of("Shift engineer")).build())
                 .setAffectedStates(List.of("LV"))
                 .build();
+    }
+
+    private RestTestClient.ResponseSpec putChain(String state, Map<String, Object> contact) {
+        return asCoordinator(http.put().uri("/api/v1/reference/contacts/" + state)).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("state", state, "chain", List.of(contact))).exchange();
+    }
+
+    private static Map<String, Object> webhooks(String... addresses) {
+        return Map.of("id", "duty", "name", "Duty officer", "channels",
+                Stream.of(addresses).map(address -> Map.of("type", "webhook", "address", address)).toList());
+    }
+
+    private static <S extends RestTestClient.RequestHeadersSpec<?>> S asCoordinator(S request) {
+        request.header("Authorization", TestTokens.bearer("coordinator"));
+        return request;
     }
 }

@@ -20,6 +20,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.entente.events.AlertDelivered;
 import org.entente.events.AlertEscalated;
+import org.entente.events.ChannelType;
+import org.entente.events.Contact;
+import org.entente.events.ContactChain;
+import org.entente.events.DeliveryChannel;
 import org.entente.events.EventMetadata;
 import org.entente.events.IncidentClass;
 import org.entente.events.IncidentReported;
@@ -62,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Webhook deliveries on a real broker to a real HTTPS receiver ({@link WebhookReceiver}): each
  * alert once, signed, with what its recipient's inbox shows and only to its own state's contact;
  * retries with the same event id and body; a receiver's refusal given up and dead-lettered, as is
- * an address in an internal network, never called;
+ * an address in an internal network that reached the contacts topic all the same, never called;
  * escalations to the next contact's webhook; exercises never; no secret, token or address in the
  * logs, the metrics or the dead letters.
  * <p>
@@ -235,8 +239,16 @@ class WebhookDeliveryIntegrationTest {
 
     @Test
     void shouldRefuseAWebhookInAnInternalNetworkWithoutCallingItAndRecordItAsADeadLetter() {
-        // Given a webhook at a private address, which the test profile does not allow (it allows loopback only)
-        putChain("SE", chain("SE", webhookContactAt("se-cert-duty", "CERT-SE duty officer", "https://10.0.0.1/" + run)));
+        // Given a webhook at a private address, which the test profile does not allow (it allows loopback only), on
+        // the contacts topic without the API's check (as a chain saved before it was checked, or a name that resolved
+        // elsewhere when it was saved, would be)
+        String internal = chain("SE", webhookContactAt("se-cert-duty", "CERT-SE duty officer", "https://10.0.0.1/" + run));
+        http.put().uri("/api/v1/reference/contacts/SE").header("Authorization", "Bearer " + coordinatorToken)
+                .contentType(MediaType.APPLICATION_JSON).body(internal).exchange().expectStatus().isBadRequest();
+        TopicProbe.write(Topics.CONTACTS.name(), "SE", new ContactChain(new EventMetadata("event-chain-" + run, DAY, "test", null),
+                "SE", List.of(new Contact("se-cert-duty", "CERT-SE duty officer", List.of(
+                        new DeliveryChannel(ChannelType.INBOX, null), new DeliveryChannel(ChannelType.WEBHOOK, "https://10.0.0.1/" + run))))));
+        awaitChain("SE", internal);
         Map<String, Double> before = deliveries();
 
         // When an alert is delivered to Sweden
@@ -329,6 +341,10 @@ class WebhookDeliveryIntegrationTest {
     private void putChain(String state, String chain) {
         http.put().uri("/api/v1/reference/contacts/" + state).header("Authorization", "Bearer " + coordinatorToken)
                 .contentType(MediaType.APPLICATION_JSON).body(chain).exchange().expectStatus().isAccepted();
+        awaitChain(state, chain);
+    }
+
+    private void awaitChain(String state, String chain) {
         ContactChainDocument expected = JSON.readValue(chain, ContactChainDocument.class);
         await().atMost(WAIT).until(() -> expected.equals(http.get().uri("/api/v1/reference/contacts/" + state)
                 .header("Authorization", "Bearer " + coordinatorToken).exchange()

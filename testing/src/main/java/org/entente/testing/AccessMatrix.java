@@ -23,9 +23,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 public final class AccessMatrix {
 
-    /** Who calls: no token, a token signed by an unknown key, three states' PoCs, and every hub role. */
+    /** A valid token naming a state nobody registered ({@link ReferenceStates#UNREGISTERED}): refused 403 on every endpoint. */
+    public static final String UNREGISTERED_POC = "poc-zz";
+
+    /**
+     * Who calls: no token, a token signed by an unknown key, three states' PoCs, the PoC of a state
+     * that is not registered ({@link #UNREGISTERED_POC}), and every hub role.
+     */
     public static final List<String> CALLERS = List.of(
-            "none", "forged", "poc-ee", "poc-fi", "poc-lv", "coordinator", "operator", "planner", "oversight");
+            "none", "forged", "poc-ee", "poc-fi", "poc-lv", UNREGISTERED_POC, "coordinator", "operator", "planner",
+            "oversight");
 
     /** One endpoint ("GET /api/v1/alerts/{id}"), how to call it, and what each caller must get. */
     public record Rule(String endpoint, Function<RestTestClient, RestTestClient.RequestHeadersSpec<?>> request,
@@ -78,10 +85,11 @@ public final class AccessMatrix {
         return caller -> status;
     }
 
-    /** Only these roles (any state's PoC when POC is among them); no valid token 401, others 403. */
+    /** Only these roles (any registered state's PoC when POC is among them); no valid token 401, others 403. */
     public static ToIntFunction<String> onlyRoles(int success, String... roles) {
         Set<String> allowed = Set.of(roles);
         return caller -> unauthenticated(caller) ? 401
+                : caller.equals(UNREGISTERED_POC) ? 403
                 : allowed.contains(caller.startsWith("poc-") ? "poc" : caller) ? success : 403;
     }
 
@@ -92,6 +100,7 @@ public final class AccessMatrix {
     public static ToIntFunction<String> hubOrStates(int success, List<String> hubRoles, String... states) {
         Set<String> concerned = Stream.of(states).map(state -> "poc-" + state.toLowerCase()).collect(Collectors.toSet());
         return caller -> unauthenticated(caller) ? 401
+                : caller.equals(UNREGISTERED_POC) ? 403
                 : hubRoles.contains(caller) || concerned.contains(caller) ? success
                 : caller.startsWith("poc-") ? 404 : 403;
     }
@@ -102,6 +111,7 @@ public final class AccessMatrix {
      */
     public static ToIntFunction<String> ownStateOnly(String ownerState, int success) {
         return caller -> unauthenticated(caller) ? 401
+                : caller.equals(UNREGISTERED_POC) ? 403
                 : caller.equals("poc-" + ownerState.toLowerCase()) ? success
                 : caller.startsWith("poc-") ? 404 : 403;
     }

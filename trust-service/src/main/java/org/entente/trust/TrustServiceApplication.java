@@ -2,9 +2,12 @@ package org.entente.trust;
 
 import java.time.Clock;
 
+import org.entente.platform.states.KnownStates;
+import org.entente.platform.states.StatesTable;
 import org.entente.trust.figures.TrustCalculator;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.context.annotation.Bean;
 
 /** Trust figures per state, directed pair and agreement, rebuilt from commitment outcomes on Kafka. */
@@ -21,5 +24,11 @@ public class TrustServiceApplication {
     @Bean
     TrustCalculator trustCalculator(Clock clock) {
         return new TrustCalculator(clock);
+    }
+
+    /** The registered states, from the global table {@code recordOutcomes-in-2} materialises. */
+    @Bean
+    KnownStates knownStates(InteractiveQueryService queries) {
+        return new StatesTable(queries, StatesTable.STORE);
     }
 }

@@ -45,9 +45,11 @@ import org.entente.testing.AccessMatrix.Rule;
 import org.entente.testing.DeadLetter;
 import org.entente.testing.KafkaTestBroker;
 import org.entente.testing.ManagementPort;
+import org.entente.testing.ReferenceStates;
 import org.entente.testing.TestTokens;
 import org.entente.testing.TopicProbe;
 import org.entente.testing.WithKafkaBroker;
+import org.entente.testing.WithReferenceStates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -72,11 +74,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * API and the Prometheus scrape. Given, for every test: EE owes six commitments of real traffic
  * (one issued 40 days ago), FI one, LV one; an exercise outcome for EE, a replay of EE's
  * partition, an undecodable record, a record of an unknown schema and Finland's outcome keyed by
- * EE are on the topic too: the last three are dead letters.
+ * EE are on the topic too: the last three are dead letters. The registered states are
+ * {@link ReferenceStates#CODES}; ZZ is none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TrustServiceApplication.CONFIG_NAME)
 @ActiveProfiles("test")
 @WithKafkaBroker
+@WithReferenceStates
 @AutoConfigureRestTestClient
 class TrustServiceIntegrationTest {
 
@@ -258,6 +262,29 @@ class TrustServiceIntegrationTest {
                 .expectBody().jsonPath("$.errors").isEqualTo(List.of(
                         Map.of("field", "from", "message", "must be an ISO 3166-1 alpha-2 code such as EE"),
                         Map.of("field", "to", "message", "must be an ISO 3166-1 alpha-2 code such as EE")));
+    }
+
+    @Test
+    void shouldRefuseAStateCodeThatIsNoRegisteredStateNamingIt() {
+        // Given ZZ, a well-formed code that is not a registered state
+        String unregistered = ReferenceStates.UNREGISTERED;
+
+        // Then a path naming it is a bad request that names it, for every endpoint that takes a state
+        for (String path : List.of("/states/ZZ", "/communication-checks/ZZ?window=30d")) {
+            get(path, "operator").expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                            Map.of("field", "code", "message", unregistered + " is not a registered state")));
+        }
+        get("/pairs/EE/ZZ", "poc-ee").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of(
+                        Map.of("field", "to", "message", unregistered + " is not a registered state")));
+    }
+
+    @Test
+    void shouldRefuseATokenWhoseStateIsNoRegisteredState() {
+        // When the point of contact of a state nobody registered asks for its own figures
+        ReferenceStates.expectRefusedAsUnregistered(get("/states/ZZ", AccessMatrix.UNREGISTERED_POC));
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.entente.exercise.scenario.Inject;
 import org.entente.exercise.scenario.Scenario;
 import org.entente.incident.intake.IncidentReportRequest;
 import org.entente.incident.intake.IncidentReportValidator;
+import org.entente.notification.address.WebhookAddressPolicy;
 import org.entente.notification.reference.ReferenceDataFile;
 import org.entente.notification.reference.ReferenceDataMapper;
 import org.entente.notification.reference.ReferenceDocuments.AgreementDocument;
@@ -56,6 +57,7 @@ final class ScriptedReplay {
     private static final EventMetadataFactory METADATA = new EventMetadataFactory("exercise-test",
             Clock.fixed(START, ZoneOffset.UTC));
     private static final Path LIVE_REFERENCE = Path.of("../deploy/local/reference-data.yml");
+    private static final WebhookAddressPolicy ADDRESS_POLICY = WebhookAddressPolicy.of(List.of());
 
     private final Scenario scenario;
     private final List<Agreement> agreements;
@@ -73,21 +75,23 @@ final class ScriptedReplay {
         ScriptedReplay replay = scenario.reference() instanceof InlineReference inline
                 ? new ScriptedReplay(scenario,
                         inline.agreements().stream().map(a -> ReferenceDataMapper.agreement(document(a), "", METADATA.now(null))).toList(),
-                        inline.contacts().stream().map(c -> ReferenceDataMapper.contacts(document(c), "", METADATA.now(null))).toList())
+                        inline.contacts().stream()
+                                .map(c -> ReferenceDataMapper.contacts(document(c), "", METADATA.now(null), ADDRESS_POLICY)).toList())
                 : live(scenario);
         scenario.injects().forEach(replay::report);
         return replay.observed;
     }
 
     private static ScriptedReplay live(Scenario scenario) {
-        ReferenceDataFile reference = ReferenceDataFile.read(LIVE_REFERENCE, METADATA);
+        ReferenceDataFile reference = ReferenceDataFile.read(LIVE_REFERENCE, METADATA, ADDRESS_POLICY);
         return new ScriptedReplay(scenario, reference.agreements(), reference.contacts());
     }
 
     private void report(Inject inject) {
         Instant at = START.plus(inject.at());
-        IncidentReported incident = IncidentReportValidator.toEvent(request(inject.incident(), at), inject.id(),
-                inject.reportingState(), "exercise", METADATA.derived(inject.id(), at, null));
+        IncidentReported incident = IncidentReportValidator.toEvent(scenario.participants()::contains,
+                request(inject.incident(), at), inject.id(), inject.reportingState(), "exercise",
+                METADATA.derived(inject.id(), at, null));
         observed.add(new Observed.InjectSent(inject.at(), inject.id(), inject.reportingState()));
         for (Route route : Router.route(incident, agreements)) {
             List<Contact> chain = chains.get(route.recipientState());

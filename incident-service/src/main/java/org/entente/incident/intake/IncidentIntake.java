@@ -18,6 +18,7 @@ import org.entente.platform.events.EventMetadataFactory;
 import org.entente.platform.kafka.DurablePublisher;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
+import org.entente.platform.states.KnownStates;
 import org.entente.schemas.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -55,16 +56,18 @@ class IncidentIntake {
     private final DurablePublisher publisher;
     private final EventMetadataFactory metadata;
     private final ReportedIncidents view;
+    private final KnownStates states;
     private final Duration remember;
     private final Duration awaitFirst;
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
 
-    IncidentIntake(DurablePublisher publisher, EventMetadataFactory metadata, ReportedIncidents view,
+    IncidentIntake(DurablePublisher publisher, EventMetadataFactory metadata, ReportedIncidents view, KnownStates states,
             @Value("${entente.intake.idempotency.remember:60s}") Duration remember,
             @Value("${entente.kafka.ack-timeout:10s}") Duration ackTimeout) {
         this.publisher = publisher;
         this.metadata = metadata;
         this.view = view;
+        this.states = states;
         this.remember = remember;
         this.awaitFirst = ackTimeout.plusSeconds(5);
     }
@@ -79,7 +82,7 @@ class IncidentIntake {
         String incidentId = key == null ? UUID.randomUUID().toString() : IdempotencyKeys.incidentId(caller.state(), key);
         IncidentReported incident;
         try {
-            incident = IncidentReportValidator.toEvent(request, incidentId, caller.state(), caller.subject(),
+            incident = IncidentReportValidator.toEvent(states, request, incidentId, caller.state(), caller.subject(),
                     metadata.now(null), key);
         } catch (InvalidRequestException badBody) {
             List<FieldViolation> all = new ArrayList<>(keyViolations);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.entente.events.EventMetadata;
 import org.entente.events.IncidentClass;
@@ -17,6 +16,7 @@ import org.entente.events.Tlp;
 import org.entente.platform.api.PersonalDataSection;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
+import org.entente.platform.states.KnownStates;
 import org.entente.schemas.Labels;
 
 /**
@@ -31,20 +31,25 @@ public final class IncidentReportValidator {
     static final int MAX_ITEM = 500;
     /** Reporters' clocks drift; a detection time slightly ahead of ours is not an error. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-    private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
 
     private IncidentReportValidator() {
     }
 
-    /** The event for a valid report; {@link InvalidRequestException} naming every bad field otherwise. */
-    public static IncidentReported toEvent(IncidentReportRequest request, String incidentId, String reportingState,
-            String reporter, EventMetadata metadata) {
-        return toEvent(request, incidentId, reportingState, reporter, metadata, null);
+    /**
+     * The event for a valid report; {@link InvalidRequestException} naming every bad field
+     * otherwise. The states it names must be among {@code states}.
+     */
+    public static IncidentReported toEvent(KnownStates states, IncidentReportRequest request, String incidentId,
+            String reportingState, String reporter, EventMetadata metadata) {
+        return toEvent(states, request, incidentId, reportingState, reporter, metadata, null);
     }
 
-    /** As {@link #toEvent(IncidentReportRequest, String, String, String, EventMetadata)}, carrying the reporter's Idempotency-Key. */
-    public static IncidentReported toEvent(IncidentReportRequest request, String incidentId, String reportingState,
-            String reporter, EventMetadata metadata, String idempotencyKey) {
+    /**
+     * As {@link #toEvent(KnownStates, IncidentReportRequest, String, String, String, EventMetadata)},
+     * carrying the reporter's Idempotency-Key.
+     */
+    public static IncidentReported toEvent(KnownStates states, IncidentReportRequest request, String incidentId,
+            String reportingState, String reporter, EventMetadata metadata, String idempotencyKey) {
         Instant now = metadata.getOccurredAt();
         List<FieldViolation> violations = new ArrayList<>();
         Optional<Sector> sector = label(violations, "sector", request.sector(), Sector.class);
@@ -59,8 +64,8 @@ public final class IncidentReportValidator {
         text(violations, "title", request.title(), MAX_TITLE, true);
         text(violations, "summary", request.summary(), MAX_SUMMARY, true);
         List<String> indicators = items(violations, "indicators", request.indicators());
-        List<String> affectedStates = stateCodes(violations, "affectedStates", request.affectedStates());
-        List<String> namedRecipients = stateCodes(violations, "namedRecipients", request.namedRecipients());
+        List<String> affectedStates = stateCodes(states, violations, "affectedStates", request.affectedStates());
+        List<String> namedRecipients = stateCodes(states, violations, "namedRecipients", request.namedRecipients());
         recipients(violations, tlp.orElse(null), namedRecipients, reportingState);
         PersonalData personalData = personalData(violations, request.personalData());
         if (!violations.isEmpty()) {
@@ -140,12 +145,11 @@ public final class IncidentReportValidator {
         return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
     }
 
-    static List<String> stateCodes(List<FieldViolation> violations, String field, List<String> values) {
+    /** Codes of registered states, each once. */
+    static List<String> stateCodes(KnownStates states, List<FieldViolation> violations, String field, List<String> values) {
         List<String> codes = items(violations, field, values);
         for (int i = 0; i < codes.size(); i++) {
-            if (!STATE_CODE.matcher(codes.get(i)).matches()) {
-                violations.add(new FieldViolation(field + "[" + i + "]", "must be an ISO 3166-1 alpha-2 code such as EE"));
-            }
+            states.check(violations, field + "[" + i + "]", codes.get(i));
         }
         return codes.stream().distinct().toList();
     }

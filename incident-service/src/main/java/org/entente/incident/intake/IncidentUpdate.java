@@ -10,6 +10,7 @@ import org.entente.events.Severity;
 import org.entente.events.Tlp;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
+import org.entente.platform.states.KnownStates;
 import org.entente.schemas.Labels;
 
 /**
@@ -22,8 +23,11 @@ record IncidentUpdate(Tlp tlp, Severity severity, String summary, List<String> i
 
     static final String FIELDS = "tlp, severity, summary, indicators, namedRecipients";
 
-    /** The update a request asks for; {@link InvalidRequestException} naming every bad field otherwise. */
-    static IncidentUpdate of(IncidentUpdateRequest request) {
+    /**
+     * The update a request asks for; {@link InvalidRequestException} naming every bad field
+     * otherwise. The states it names must be among {@code states}.
+     */
+    static IncidentUpdate of(IncidentUpdateRequest request, KnownStates states) {
         List<FieldViolation> violations = new ArrayList<>();
         Tlp tlp = request.tlp() == null ? null
                 : IncidentReportValidator.label(violations, "tlp", request.tlp(), Tlp.class).orElse(null);
@@ -35,7 +39,7 @@ record IncidentUpdate(Tlp tlp, Severity severity, String summary, List<String> i
         List<String> indicators = request.indicators() == null ? null
                 : IncidentReportValidator.items(violations, "indicators", request.indicators());
         List<String> namedRecipients = request.namedRecipients() == null ? null
-                : IncidentReportValidator.stateCodes(violations, "namedRecipients", request.namedRecipients());
+                : IncidentReportValidator.stateCodes(states, violations, "namedRecipients", request.namedRecipients());
         if (request.equals(new IncidentUpdateRequest(null, null, null, null, null))) {
             violations.add(new FieldViolation("body", "must carry at least one of " + FIELDS));
         }

@@ -9,6 +9,7 @@ import org.entente.incident.view.ReportedIncidents;
 import org.entente.platform.caller.Caller;
 import org.entente.platform.events.EventMetadataFactory;
 import org.entente.platform.kafka.DurablePublisher;
+import org.entente.platform.states.KnownStates;
 import org.entente.schemas.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -37,14 +38,16 @@ class IncidentUpdates {
     private final DurablePublisher publisher;
     private final EventMetadataFactory metadata;
     private final ReportedIncidents view;
+    private final KnownStates states;
     private final Duration remember;
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
 
-    IncidentUpdates(DurablePublisher publisher, EventMetadataFactory metadata, ReportedIncidents view,
+    IncidentUpdates(DurablePublisher publisher, EventMetadataFactory metadata, ReportedIncidents view, KnownStates states,
             @Value("${entente.intake.updates.remember:60s}") Duration remember) {
         this.publisher = publisher;
         this.metadata = metadata;
         this.view = view;
+        this.states = states;
         this.remember = remember;
     }
 
@@ -54,7 +57,7 @@ class IncidentUpdates {
      * unknown one.
      */
     IncidentReported update(String incidentId, IncidentUpdateRequest request, Caller caller) {
-        IncidentUpdate update = IncidentUpdate.of(request);
+        IncidentUpdate update = IncidentUpdate.of(request, states);
         IncidentReported current = view.current(caller.state(), incidentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No incident " + incidentId));
         long now = System.nanoTime();

@@ -1,16 +1,18 @@
 package org.entente.incident.view;
 
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.entente.events.IncidentReported;
+import org.entente.events.StateProfile;
 import org.entente.schemas.EventSerde;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * {@value IncidentView#REVISIONS} store (latest revisions of updated incidents), both persistent
  * and changelogged: a restarted instance rebuilds them from Kafka. The first is a timestamped store,
  * as the table this binding materialised before, so existing state directories and changelogs stay
- * readable.
+ * readable. Its second input, the registered states, is a global table the intake checks state
+ * codes against ({@code StatesTable}); the binding materialises it and nothing here reads it.
  */
 @Configuration(proxyBeanMethods = false)
 class IncidentViewBinding {
@@ -35,7 +38,7 @@ class IncidentViewBinding {
     }
 
     @Bean
-    Consumer<KStream<String, IncidentReported>> recordIncident() {
+    BiConsumer<KStream<String, IncidentReported>, GlobalKTable<String, StateProfile>> recordIncident() {
         ProcessorSupplier<String, IncidentReported, Void, Void> recorder = new ProcessorSupplier<>() {
             @Override
             public Processor<String, IncidentReported, Void, Void> get() {
@@ -51,6 +54,6 @@ class IncidentViewBinding {
                                 Serdes.String(), EventSerde.of(IncidentReported.class)));
             }
         };
-        return incidents -> incidents.process(recorder);
+        return (incidents, states) -> incidents.process(recorder);
     }
 }

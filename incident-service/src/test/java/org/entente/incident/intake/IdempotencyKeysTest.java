@@ -62,8 +62,8 @@ class IdempotencyKeysTest {
 
     @Test
     void shouldTakeARetryWithTheSameFieldsAsTheSameReportWhateverIntakeAdded() {
-        IncidentReported first = IncidentReportValidator.toEvent(IncidentReportValidatorTest.valid(), "INC-1", "EE", "ee-poc",
-                IncidentReportValidatorTest.METADATA, "k");
+        IncidentReported first = IncidentReportValidator.toEvent(IncidentReportValidatorTest.STATES,
+                IncidentReportValidatorTest.valid(), "INC-1", "EE", "ee-poc", IncidentReportValidatorTest.METADATA, "k");
         IncidentReported retry = IncidentReported.newBuilder(first).setReporter("ee-backup")
                 .setReportedAt(first.getReportedAt().plusSeconds(30)).build();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.entente.events.EventMetadata;
@@ -16,6 +17,7 @@ import org.entente.events.Tlp;
 import org.entente.platform.api.PersonalDataSection;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
+import org.entente.platform.states.KnownStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,6 +28,8 @@ class IncidentReportValidatorTest {
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     static final EventMetadata METADATA = EventMetadata.newBuilder()
             .setEventId("e-1").setOccurredAt(NOW).setProducer("incident-service").build();
+    /** The registered states. */
+    static final KnownStates STATES = Set.of("EE", "FI", "LT", "LV", "SE")::contains;
 
     static IncidentReportRequest valid() {
         return new IncidentReportRequest(NOW.minusSeconds(3600), "energy", "availability", "high", "AMBER",
@@ -36,7 +40,7 @@ class IncidentReportValidatorTest {
 
     @Test
     void shouldTurnAValidReportIntoTheEventWithTheCallersStateAndTheServerTime() {
-        IncidentReported event = IncidentReportValidator.toEvent(valid(), "INC-1", "EE", "ee-poc", METADATA);
+        IncidentReported event = IncidentReportValidator.toEvent(STATES, valid(), "INC-1", "EE", "ee-poc", METADATA);
 
         assertThat(event.getIncidentId()).isEqualTo("INC-1");
         assertThat(event.getReportingState()).isEqualTo("EE");
@@ -56,7 +60,7 @@ class IncidentReportValidatorTest {
     void shouldDropAnEmptyPersonalDataSection() {
         IncidentReportRequest request = withPersonalData(new PersonalDataSection(List.of(), null, List.of(), ""));
 
-        assertThat(IncidentReportValidator.toEvent(request, "INC-1", "EE", "ee-poc", METADATA).getPersonalData()).isNull();
+        assertThat(IncidentReportValidator.toEvent(STATES, request, "INC-1", "EE", "ee-poc", METADATA).getPersonalData()).isNull();
     }
 
     static Stream<Arguments> invalidReports() {
@@ -90,14 +94,19 @@ class IncidentReportValidatorTest {
                                 new FieldViolation("indicators[1]", "must not be blank"),
                                 new FieldViolation("namedRecipients", "must not name the reporting state itself"),
                                 new FieldViolation("namedRecipients[1]", "must be an ISO 3166-1 alpha-2 code such as EE"),
-                                new FieldViolation("title", "must be at most 200 characters"))));
+                                new FieldViolation("title", "must be at most 200 characters"))),
+                Arguments.of("states nobody registered",
+                        new IncidentReportRequest(v.detectedAt(), v.sector(), v.incidentClass(), v.severity(), "RED",
+                                v.title(), v.summary(), v.indicators(), null, List.of("LV", "ZZ"), List.of("XK", "FI")),
+                        List.of(new FieldViolation("affectedStates[1]", "ZZ is not a registered state"),
+                                new FieldViolation("namedRecipients[0]", "XK is not a registered state"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidReports")
     void shouldNameEveryBadField(String name, IncidentReportRequest request, List<FieldViolation> expected) {
         InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-                () -> IncidentReportValidator.toEvent(request, "INC-1", "EE", "ee-poc", METADATA));
+                () -> IncidentReportValidator.toEvent(STATES, request, "INC-1", "EE", "ee-poc", METADATA));
 
         assertThat(e.violations()).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -108,7 +117,7 @@ class IncidentReportValidatorTest {
         IncidentReportRequest request = new IncidentReportRequest(NOW.plusSeconds(240), v.sector(), v.incidentClass(),
                 v.severity(), v.tlp(), v.title(), v.summary(), v.indicators(), null, v.affectedStates(), v.namedRecipients());
 
-        assertThat(IncidentReportValidator.toEvent(request, "INC-1", "EE", "ee-poc", METADATA).getDetectedAt())
+        assertThat(IncidentReportValidator.toEvent(STATES, request, "INC-1", "EE", "ee-poc", METADATA).getDetectedAt())
                 .isEqualTo(NOW.plusSeconds(240));
     }
 

@@ -36,7 +36,8 @@ class IncidentUpdateTest {
     }
 
     static IncidentUpdate update(String tlp, String severity, String summary, List<String> indicators, List<String> named) {
-        return IncidentUpdate.of(new IncidentUpdateRequest(tlp, severity, summary, indicators, named));
+        return IncidentUpdate.of(new IncidentUpdateRequest(tlp, severity, summary, indicators, named),
+                IncidentReportValidatorTest.STATES);
     }
 
     @Test
@@ -118,6 +119,9 @@ class IncidentUpdateTest {
                         new FieldViolation("summary", "is required"),
                         new FieldViolation("indicators[0]", "must not be blank"),
                         new FieldViolation("namedRecipients[0]", "must be an ISO 3166-1 alpha-2 code such as EE")));
+        assertThatThrownBy(() -> update(null, null, null, null, List.of("FI", "ZZ")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+                        new FieldViolation("namedRecipients[1]", "ZZ is not a registered state")));
         assertThatThrownBy(() -> update(null, null, null, null, null))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
                         new FieldViolation("body", "must carry at least one of tlp, severity, summary, indicators, namedRecipients")));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.entente.notification.ledger.LedgerQueries.Disclosure;
 import org.entente.notification.ledger.LedgerQueries.PersonalDataRecipient;
 import org.entente.notification.ledger.LedgerQueries.WithheldFromAlert;
+import org.entente.platform.states.KnownStates;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerController {
 
     private final LedgerView ledger;
+    private final KnownStates states;
 
-    LedgerController(LedgerView ledger) {
+    LedgerController(LedgerView ledger, KnownStates states) {
         this.ledger = ledger;
+        this.states = states;
     }
 
     @GetMapping("/disclosures")
@@ -33,7 +36,7 @@ class LedgerController {
             @RequestParam(required = false) String agreement,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        LedgerFilter filter = LedgerFilter.parse(recipient, agreement, from, to);
+        LedgerFilter filter = LedgerFilter.parse(states, recipient, agreement, from, to);
         return LedgerQueries.disclosures(ledger.recipient(filter.recipient()), filter);
     }
 
@@ -46,7 +49,7 @@ class LedgerController {
     List<WithheldFromAlert> withheld(@RequestParam(required = false) String recipient,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        LedgerFilter filter = LedgerFilter.parse(recipient, null, from, to);
+        LedgerFilter filter = LedgerFilter.parse(states, recipient, null, from, to);
         return LedgerQueries.withheld(ledger.recipient(filter.recipient()), filter);
     }
 }

@@ -9,26 +9,22 @@ import java.util.regex.Pattern;
 import org.entente.events.DisclosureRecorded;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
+import org.entente.platform.states.KnownStates;
 
 /**
- * Which ledger entries a query asks for: one recipient state, optionally one agreement (the one
- * named on the alert) and a period on {@code disclosedAt}, {@code from} inclusive and {@code to}
- * exclusive; an absent bound is open. Built only through {@link #parse}, which names every bad
- * parameter at once.
+ * Which ledger entries a query asks for: one recipient state, a registered one, optionally one
+ * agreement (the one named on the alert) and a period on {@code disclosedAt}, {@code from}
+ * inclusive and {@code to} exclusive; an absent bound is open. Built only through {@link #parse},
+ * which names every bad parameter at once.
  */
 record LedgerFilter(String recipient, String agreement, Instant from, Instant to) {
 
-    static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
     static final Pattern AGREEMENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /** Query parameters as they came; {@code agreement} null where the query does not take one. */
-    static LedgerFilter parse(String recipient, String agreement, String from, String to) {
+    static LedgerFilter parse(KnownStates states, String recipient, String agreement, String from, String to) {
         List<FieldViolation> violations = new ArrayList<>();
-        if (recipient == null || recipient.isBlank()) {
-            violations.add(new FieldViolation("recipient", "is required"));
-        } else if (!STATE_CODE.matcher(recipient).matches()) {
-            violations.add(new FieldViolation("recipient", "must be an ISO 3166-1 alpha-2 code such as EE"));
-        }
+        states.check(violations, "recipient", recipient);
         if (agreement != null && !AGREEMENT_ID.matcher(agreement).matches()) {
             violations.add(new FieldViolation("agreement",
                     "must be an agreement id: lower-case letters, digits and hyphens, at most 64"));

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import org.entente.events.Agreement;
 import org.entente.events.ContactChain;
 import org.entente.events.StateProfile;
+import org.entente.notification.address.WebhookAddressPolicy;
 import org.entente.notification.reference.ReferenceDocuments.ReferenceData;
 import org.entente.platform.events.EventMetadataFactory;
 import org.entente.platform.problem.FieldViolation;
@@ -33,12 +34,14 @@ public record ReferenceDataFile(List<StateProfile> states, List<ContactChain> co
      */
     static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
-    public static ReferenceDataFile read(Path file, EventMetadataFactory metadata) {
+    /** Webhook addresses are checked against {@code addressPolicy}, as the API checks them. */
+    public static ReferenceDataFile read(Path file, EventMetadataFactory metadata, WebhookAddressPolicy addressPolicy) {
         ReferenceData data = parse(file);
         List<FieldViolation> violations = new ArrayList<>();
         ReferenceDataFile mapped = new ReferenceDataFile(
                 map(data.states(), "states", (d, p) -> ReferenceDataMapper.state(d, p, metadata.now(null)), violations),
-                map(data.contacts(), "contacts", (d, p) -> ReferenceDataMapper.contacts(d, p, metadata.now(null)), violations),
+                map(data.contacts(), "contacts",
+                        (d, p) -> ReferenceDataMapper.contacts(d, p, metadata.now(null), addressPolicy), violations),
                 map(data.agreements(), "agreements", (d, p) -> ReferenceDataMapper.agreement(d, p, metadata.now(null)), violations));
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);

@@ -23,6 +23,7 @@ import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.StateProfile;
 import org.entente.events.Tlp;
+import org.entente.notification.address.WebhookAddressPolicy;
 import org.entente.notification.reference.ReferenceDocuments.AgreementDocument;
 import org.entente.notification.reference.ReferenceDocuments.ChannelDocument;
 import org.entente.notification.reference.ReferenceDocuments.CommitmentDocument;
@@ -31,6 +32,7 @@ import org.entente.notification.reference.ReferenceDocuments.ContactDocument;
 import org.entente.notification.reference.ReferenceDocuments.StateDocument;
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
+import org.entente.platform.states.StateCodes;
 import org.entente.schemas.Labels;
 
 /**
@@ -39,7 +41,6 @@ import org.entente.schemas.Labels;
  */
 public final class ReferenceDataMapper {
 
-    private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private ReferenceDataMapper() {
@@ -53,7 +54,9 @@ public final class ReferenceDataMapper {
         return new StateProfile(metadata, document.code(), document.name().strip());
     }
 
-    public static ContactChain contacts(ContactChainDocument document, String prefix, EventMetadata metadata) {
+    /** A webhook address must also pass {@code addressPolicy} on what its host resolves to now. */
+    public static ContactChain contacts(ContactChainDocument document, String prefix, EventMetadata metadata,
+            WebhookAddressPolicy addressPolicy) {
         Violations violations = new Violations(prefix);
         stateCode(violations, "state", document.state());
         List<Contact> contacts = new ArrayList<>();
@@ -65,7 +68,7 @@ public final class ReferenceDataMapper {
                 if (document.chain().get(i) == null) {
                     violations.add("chain[" + i + "]", "must not be empty");
                 } else {
-                    contacts.add(contact(violations, "chain[" + i + "]", document.chain().get(i), ids));
+                    contacts.add(contact(violations, "chain[" + i + "]", document.chain().get(i), ids, addressPolicy));
                 }
             }
         }
@@ -153,7 +156,8 @@ public final class ReferenceDataMapper {
         return values.stream().map(Labels::of).toList();
     }
 
-    private static Contact contact(Violations violations, String field, ContactDocument document, Set<String> ids) {
+    private static Contact contact(Violations violations, String field, ContactDocument document, Set<String> ids,
+            WebhookAddressPolicy addressPolicy) {
         identifier(violations, field + ".id", document.id());
         if (document.id() != null && !ids.add(document.id())) {
             violations.add(field + ".id", "appears twice in the chain");
@@ -173,8 +177,12 @@ public final class ReferenceDataMapper {
             }
             Optional<ChannelType> type = label(violations, channelField + ".type", channel.type(), ChannelType.class);
             String address = blankToNull(channel.address());
-            if (type.filter(ChannelType.WEBHOOK::equals).isPresent() && (address == null || !address.startsWith("https://"))) {
-                violations.add(channelField + ".address", "must be an https:// URL for a webhook");
+            if (type.filter(ChannelType.WEBHOOK::equals).isPresent()) {
+                if (address == null || !address.startsWith("https://")) {
+                    violations.add(channelField + ".address", "must be an https:// URL for a webhook");
+                } else {
+                    addressPolicy.refusalToRegister(address).ifPresent(refusal -> violations.add(channelField + ".address", refusal));
+                }
             }
             type.ifPresent(t -> channels.add(new DeliveryChannel(t, address)));
         }
@@ -240,7 +248,11 @@ public final class ReferenceDataMapper {
     }
 
     private static void stateCode(Violations violations, String field, String value) {
-        matches(violations, field, value, STATE_CODE, "must be an ISO 3166-1 alpha-2 code such as EE");
+        if (value == null) {
+            violations.add(field, "is required");
+        } else if (!StateCodes.wellFormed(value)) {
+            violations.add(field, StateCodes.MALFORMED);
+        }
     }
 
     private static void identifier(Violations violations, String field, String value) {

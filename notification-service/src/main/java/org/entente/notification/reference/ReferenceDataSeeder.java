@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.entente.notification.address.WebhookAddressPolicy;
 import org.entente.platform.events.EventMetadataFactory;
 import org.entente.platform.problem.InvalidRequestException;
 import org.slf4j.Logger;
@@ -37,15 +38,17 @@ class ReferenceDataSeeder implements HealthIndicator {
     private final ReferenceDataView view;
     private final ReferenceDataPublisher publisher;
     private final EventMetadataFactory metadata;
+    private final WebhookAddressPolicy addressPolicy;
     private final AtomicBoolean seeded = new AtomicBoolean();
     private volatile String failure;
 
     ReferenceDataSeeder(ReferenceDataProperties properties, ReferenceDataView view, ReferenceDataPublisher publisher,
-            EventMetadataFactory metadata) {
+            EventMetadataFactory metadata, WebhookAddressPolicy addressPolicy) {
         this.properties = properties;
         this.view = view;
         this.publisher = publisher;
         this.metadata = metadata;
+        this.addressPolicy = addressPolicy;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -63,11 +66,16 @@ class ReferenceDataSeeder implements HealthIndicator {
         return seeded.get() ? Health.up().build() : Health.outOfService().withDetail("seeding", "in progress").build();
     }
 
+    /** Whether seeding is over, done or failed: until then, the states the file registers may be missing. */
+    boolean settled() {
+        return seeded.get() || failure != null;
+    }
+
     private void seed() {
         try {
             ReferenceDataFile file = properties.file() == null
                     ? new ReferenceDataFile(List.of(), List.of(), List.of())
-                    : ReferenceDataFile.read(properties.file(), metadata);
+                    : ReferenceDataFile.read(properties.file(), metadata, addressPolicy);
             awaitStores();
             List<ProducerRecord<String, SpecificRecord>> missing = new ArrayList<>();
             file.states().stream().filter(state -> view.state(state.getCode()).isEmpty())

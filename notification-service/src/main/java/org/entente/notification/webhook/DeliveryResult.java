@@ -17,7 +17,7 @@ sealed interface DeliveryResult {
 
     /**
      * Trying again would get the same answer: any other status (redirects are not followed), or an
-     * address the {@link WebhookAddressPolicy} refuses.
+     * address the {@link org.entente.notification.address.WebhookAddressPolicy} refuses.
      */
     record Rejected(String reason) implements DeliveryResult {
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.entente.notification.address.WebhookAddressPolicy;
+
 /**
  * POSTs one signed event to one webhook address and says what came of it. Before each call the
  * address is checked against the {@link WebhookAddressPolicy}, whose refusal is final. Once its

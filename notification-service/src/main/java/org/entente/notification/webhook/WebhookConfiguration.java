@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.entente.notification.address.WebhookAddressPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -45,7 +46,8 @@ class WebhookConfiguration {
      * is given up and recorded.
      */
     @Bean
-    WebhookClient webhookClient(WebhookProperties properties, SslBundles sslBundles) throws NoSuchAlgorithmException {
+    WebhookClient webhookClient(WebhookProperties properties, WebhookAddressPolicy addressPolicy, SslBundles sslBundles)
+            throws NoSuchAlgorithmException {
         SSLContext tls = properties.sslBundle() == null
                 ? SSLContext.getDefault()
                 : sslBundles.getBundle(properties.sslBundle()).createSslContext();
@@ -54,8 +56,7 @@ class WebhookConfiguration {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(tls)
                 .build();
-        return new WebhookClient(http, properties.readTimeout(), WebhookAddressPolicy.of(properties.allowedNetworks()),
-                Clock.systemUTC());
+        return new WebhookClient(http, properties.readTimeout(), addressPolicy, Clock.systemUTC());
     }
 
     /**

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The webhook dispatcher's settings.
+ * The webhook dispatcher's settings; the networks the address policy allows are
+ * {@code WebhookAddressProperties}' (same prefix).
  *
  * @param group the consumer group it reads the alert topic under
  * @param connectTimeout how long connecting to a receiver may take
@@ -20,8 +21,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * @param retry how often and how patiently a call that may succeed later is repeated
  * @param sslBundle the Spring SSL bundle whose trust store verifies receivers; none: the JDK's
  *        default trust store (public certificate authorities)
- * @param allowedNetworks CIDR networks a webhook may be called in although the address policy
- *        refuses them ({@link WebhookAddressPolicy}); none by default
  * @param secrets each contact's signing secret, by state code, then contact id (a contact id is
  *        unique in its state's chain only); from a secret file or the environment, never from
  *        Kafka (see docs/webhooks.md)
@@ -33,7 +32,6 @@ record WebhookProperties(
         @DefaultValue("5s") Duration readTimeout,
         @DefaultValue Retry retry,
         String sslBundle,
-        List<String> allowedNetworks,
         Map<String, Map<String, String>> secrets) {
 
     /**
@@ -72,7 +70,6 @@ record WebhookProperties(
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("entente.webhooks.group must name the dispatcher's consumer group");
         }
-        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
         secrets = secrets == null ? Map.of() : secrets.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, state -> Map.copyOf(state.getValue())));
     }
@@ -89,7 +86,6 @@ record WebhookProperties(
                 .flatMap(state -> state.getValue().keySet().stream().map(contact -> state.getKey() + "/" + contact))
                 .sorted().toList();
         return "WebhookProperties[group=" + group + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", retry=" + retry + ", sslBundle=" + sslBundle + ", allowedNetworks=" + allowedNetworks
-                + ", secrets for " + contacts + "]";
+                + ", retry=" + retry + ", sslBundle=" + sslBundle + ", secrets for " + contacts + "]";
     }
 }

@@ -5,24 +5,27 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.entente.platform.problem.FieldViolation;
 import org.entente.platform.problem.InvalidRequestException;
+import org.entente.platform.states.KnownStates;
 import org.junit.jupiter.api.Test;
 
 class LedgerFilterTest {
 
     private static final Instant NINE = Instant.parse("2026-10-05T09:00:00Z");
     private static final Instant TEN = Instant.parse("2026-10-05T10:00:00Z");
+    private static final KnownStates REGISTERED = Set.of("EE", "FI", "SE")::contains;
 
     @Test
     void shouldAcceptARecipientAlone() {
-        assertThat(LedgerFilter.parse("EE", null, null, null)).isEqualTo(new LedgerFilter("EE", null, null, null));
+        assertThat(LedgerFilter.parse(REGISTERED, "EE", null, null, null)).isEqualTo(new LedgerFilter("EE", null, null, null));
     }
 
     @Test
     void shouldAcceptAnAgreementAndAPeriod() {
-        assertThat(LedgerFilter.parse("FI", "nb8-energy", "2026-10-05T09:00:00Z", "2026-10-05T10:00:00Z"))
+        assertThat(LedgerFilter.parse(REGISTERED, "FI", "nb8-energy", "2026-10-05T09:00:00Z", "2026-10-05T10:00:00Z"))
                 .isEqualTo(new LedgerFilter("FI", "nb8-energy", NINE, TEN));
     }
 
@@ -30,6 +33,11 @@ class LedgerFilterTest {
     void shouldRequireARecipient() {
         assertThat(violations(null, null, null, null)).containsExactly(new FieldViolation("recipient", "is required"));
         assertThat(violations(" ", null, null, null)).containsExactly(new FieldViolation("recipient", "is required"));
+    }
+
+    @Test
+    void shouldRefuseARecipientThatIsNoRegisteredStateNamingIt() {
+        assertThat(violations("ZZ", null, null, null)).containsExactly(new FieldViolation("recipient", "ZZ is not a registered state"));
     }
 
     @Test
@@ -62,7 +70,7 @@ class LedgerFilterTest {
     }
 
     private static List<FieldViolation> violations(String recipient, String agreement, String from, String to) {
-        return catchThrowableOfType(InvalidRequestException.class, () -> LedgerFilter.parse(recipient, agreement, from, to))
-                .violations();
+        return catchThrowableOfType(InvalidRequestException.class,
+                () -> LedgerFilter.parse(REGISTERED, recipient, agreement, from, to)).violations();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,6 +27,7 @@ import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.StateProfile;
 import org.entente.events.Tlp;
+import org.entente.notification.address.WebhookAddressPolicy;
 import org.entente.notification.reference.ReferenceDocuments.AgreementDocument;
 import org.entente.notification.reference.ReferenceDocuments.ChannelDocument;
 import org.entente.notification.reference.ReferenceDocuments.CommitmentDocument;
@@ -45,6 +48,17 @@ class ReferenceDataMapperTest {
     private static final Instant VALID_FROM = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant VALID_UNTIL = Instant.parse("2028-01-01T00:00:00Z");
     private static final String PREFIX = "agreements[1].";
+    /**
+     * The address policy with one allowed network, and names that resolve as the test says (no
+     * DNS is asked): the receivers' to a public documentation address, one into a private
+     * network, one to nothing yet. IP literals are read by the JDK, without DNS.
+     */
+    private static final WebhookAddressPolicy POLICY = new WebhookAddressPolicy(List.of("192.168.77.0/24"), host -> switch (host) {
+        case "hooks.ncsc.fi.example" -> new InetAddress[] {InetAddress.getByName("192.0.2.10")};
+        case "intranet.example" -> new InetAddress[] {InetAddress.getByName("10.9.8.7")};
+        case "not-yet.example" -> throw new UnknownHostException(host);
+        default -> InetAddress.getAllByName(host);
+    });
 
     private static AgreementDocument validAgreement() {
         return new AgreementDocument("csbm-ee-fi", 2, "  Estonia–Finland cyber CSBM  ", List.of("EE", "FI"),
@@ -225,7 +239,7 @@ class ReferenceDataMapperTest {
                 new ContactDocument("fi-cert-lead", "NCSC-FI lead", List.of(new ChannelDocument("inbox", " ")))));
 
         // When
-        ContactChain chain = ReferenceDataMapper.contacts(document, "contacts[0].", METADATA);
+        ContactChain chain = ReferenceDataMapper.contacts(document, "contacts[0].", METADATA, POLICY);
 
         // Then
         assertThat(chain).isEqualTo(new ContactChain(METADATA, "FI", List.of(
@@ -247,12 +261,39 @@ class ReferenceDataMapperTest {
                         new ChannelDocument("inbox", null)))));
 
         // When
-        List<FieldViolation> violations = violationsOf(() -> ReferenceDataMapper.contacts(document, "contacts[0].", METADATA));
+        List<FieldViolation> violations = violationsOf(() -> ReferenceDataMapper.contacts(document, "contacts[0].", METADATA, POLICY));
 
         // Then
         assertThat(violations).containsExactly(
                 new FieldViolation("contacts[0].chain[1].channels[0].address", "must be an https:// URL for a webhook"),
                 new FieldViolation("contacts[0].chain[1].channels[1].address", "must be an https:// URL for a webhook"));
+    }
+
+    @Test
+    void shouldRefuseAWebhookInAnInternalNetworkWhenTheChainIsSavedUnlessItsNetworkIsAllowed() {
+        // Given webhooks at internal addresses, one in the allowed network, a public one and one whose name resolves to nothing yet
+        ContactChainDocument document = new ContactChainDocument("FI", List.of(
+                new ContactDocument("fi-cert-duty", "NCSC-FI duty officer", Stream.of(
+                        "https://127.0.0.1:8443/hook", "https://169.254.169.254/latest/meta-data", "https://10.1.2.3/hook",
+                        "https://224.0.0.251/hook", "https://[::1]/hook", "https://[fd00:ab::1]/hook",
+                        "https://intranet.example/hook", "https://192.168.77.20/hook", "https://hooks.ncsc.fi.example/entente",
+                        "https://not-yet.example/hook")
+                        .map(address -> new ChannelDocument("webhook", address)).toList())));
+
+        // When
+        List<FieldViolation> violations = violationsOf(() -> ReferenceDataMapper.contacts(document, "contacts[0].", METADATA, POLICY));
+
+        // Then each internal one is refused, naming its range; the allowed, the public and the unresolved ones are not
+        String field = "contacts[0].chain[0].channels[%d].address";
+        String refused = "refused by the address policy: its host resolves into %s, which entente.webhooks.allowed-networks does not allow";
+        assertThat(violations).containsExactly(
+                new FieldViolation(field.formatted(0), refused.formatted("127.0.0.0/8 (loopback)")),
+                new FieldViolation(field.formatted(1), refused.formatted("169.254.0.0/16 (link-local)")),
+                new FieldViolation(field.formatted(2), refused.formatted("10.0.0.0/8 (private)")),
+                new FieldViolation(field.formatted(3), refused.formatted("224.0.0.0/4 (multicast)")),
+                new FieldViolation(field.formatted(4), refused.formatted("::1/128 (loopback)")),
+                new FieldViolation(field.formatted(5), refused.formatted("fc00::/7 (unique-local)")),
+                new FieldViolation(field.formatted(6), refused.formatted("10.0.0.0/8 (private)")));
     }
 
     @Test
@@ -263,7 +304,7 @@ class ReferenceDataMapperTest {
                 new ContactDocument("fi-cert-duty", "Again", List.of(new ChannelDocument("pager", "+358 00 000")))));
 
         // When
-        List<FieldViolation> violations = violationsOf(() -> ReferenceDataMapper.contacts(document, "contacts[3].", METADATA));
+        List<FieldViolation> violations = violationsOf(() -> ReferenceDataMapper.contacts(document, "contacts[3].", METADATA, POLICY));
 
         // Then
         assertThat(violations).containsExactly(
@@ -278,7 +319,7 @@ class ReferenceDataMapperTest {
     void shouldRequireAtLeastOneContact() {
         // When
         List<FieldViolation> violations = violationsOf(
-                () -> ReferenceDataMapper.contacts(new ContactChainDocument("FI", List.of()), "contacts[0].", METADATA));
+                () -> ReferenceDataMapper.contacts(new ContactChainDocument("FI", List.of()), "contacts[0].", METADATA, POLICY));
 
         // Then
         assertThat(violations).containsExactly(new FieldViolation("contacts[0].chain", "must list at least one contact"));

@@ -20,6 +20,6 @@ class WebhookArchitectureTest {
 
     @ArchTest
     static final ArchRule deliveryRulesArePlainJava = noClasses()
-            .that().belongToAnyOf(DeliveryResult.class, AlertNotice.class, WebhookAddressPolicy.class)
+            .that().belongToAnyOf(DeliveryResult.class, AlertNotice.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..");
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.entente.notification.address.WebhookAddressPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -37,23 +37,16 @@ class WebhookPropertiesTest {
 
     @Test
     void shouldNameTheContactsWithASecretButNoSecretWhenPrinted() {
-        // Given two secrets and an allowed network
+        // Given two secrets
         WebhookProperties properties = bind(Map.of(
                 "entente.webhooks.secrets.SE.se-cert-duty", "planted-se-secret",
-                "entente.webhooks.secrets.FI.fi-ncsc-duty", "planted-fi-secret",
-                "entente.webhooks.allowed-networks", "10.20.0.0/16"));
+                "entente.webhooks.secrets.FI.fi-ncsc-duty", "planted-fi-secret"));
 
         // When the settings are printed (a log of the configuration, a failed startup)
         String printed = properties.toString();
 
-        // Then it names state and contact of each secret, and the networks, but no secret
-        assertThat(printed).contains("allowedNetworks=[10.20.0.0/16]", "secrets for [FI/fi-ncsc-duty, SE/se-cert-duty]")
-                .doesNotContain("planted");
-    }
-
-    @Test
-    void shouldAllowNoInternalNetworkByDefault() {
-        assertThat(bind(Map.of()).allowedNetworks()).isEmpty();
+        // Then it names state and contact of each secret, but no secret
+        assertThat(printed).contains("secrets for [FI/fi-ncsc-duty, SE/se-cert-duty]").doesNotContain("planted");
     }
 
     private static WebhookProperties bind(Map<String, String> properties) {

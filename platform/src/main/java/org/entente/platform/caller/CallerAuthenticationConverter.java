@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
+import org.entente.platform.states.StateCodes;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -22,7 +22,6 @@ public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAut
 
     public static final String ROLES_CLAIM = "roles";
     public static final String STATE_CLAIM = "state";
-    private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -32,7 +31,7 @@ public class CallerAuthenticationConverter implements Converter<Jwt, AbstractAut
         for (String claimed : roles) {
             Arrays.stream(Role.values())
                     .filter(role -> role.name().equals(claimed.toUpperCase(Locale.ROOT)))
-                    .filter(role -> role != Role.POC || (state != null && STATE_CODE.matcher(state).matches()))
+                    .filter(role -> role != Role.POC || StateCodes.wellFormed(state))
                     .forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
         }
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());

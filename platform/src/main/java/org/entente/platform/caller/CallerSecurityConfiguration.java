@@ -9,6 +9,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import org.entente.platform.problem.ProblemResponses;
+import org.entente.platform.states.KnownStates;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -30,6 +32,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -40,8 +43,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * roles (see {@link CallerAuthenticationConverter}).
  * Tokens come from any OIDC issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
  * or, in the embedded default, from the {@link LocalIssuer}'s key set. Refusals are problem
- * details: 401 without a valid token, 403 for the wrong role. Role checks sit on controller
- * methods ({@code @PreAuthorize}); state checks are object-level, in each service.
+ * details: 401 without a valid token, 403 for the wrong role and for a valid token whose
+ * {@code state} claim is not a registered state ({@link CallerStateFilter}, where the service
+ * knows the states). Role checks sit on controller methods ({@code @PreAuthorize}); state checks
+ * are object-level, in each service.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @EnableMethodSecurity
@@ -80,7 +85,7 @@ public class CallerSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ententeSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain ententeSecurityFilterChain(HttpSecurity http, ObjectProvider<KnownStates> knownStates) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -96,6 +101,7 @@ public class CallerSecurityConfiguration {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
                         }))
+                .addFilterAfter(new CallerStateFilter(knownStates), BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> ProblemResponses
                         .write(response, HttpStatus.FORBIDDEN, "Your role may not do this.")))
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -1,9 +1,8 @@
 package org.entente.platform.events;
 
-import java.util.regex.Pattern;
-
 import org.entente.events.IncidentReported;
 import org.entente.events.Tlp;
+import org.entente.platform.states.StateCodes;
 import org.entente.schemas.InvalidEventException;
 import org.entente.schemas.Labels;
 
@@ -14,8 +13,6 @@ import org.entente.schemas.Labels;
  * catalogue says it is (ordering and partitioning rest on it), and that state codes are codes.
  */
 public final class EventChecks {
-
-    private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{2}");
 
     private EventChecks() {
     }
@@ -48,7 +45,7 @@ public final class EventChecks {
     }
 
     public static void stateCode(String value, String field) {
-        InvalidEventException.require(value != null && STATE_CODE.matcher(value).matches(),
+        InvalidEventException.require(StateCodes.wellFormed(value),
                 field + " " + quoted(value) + " is not an ISO 3166-1 alpha-2 code");
     }
 

@@ -17,8 +17,11 @@ public final class ProblemResponses {
     }
 
     public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        response.setStatus(status.value());
+        write(response, ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.entente.platform.caller.Caller;
 import org.entente.platform.caller.Role;
+import org.entente.platform.states.KnownStates;
 import org.entente.trust.figures.Figures;
 import org.entente.trust.figures.Subject;
 import org.entente.trust.figures.TrustCalculator;
@@ -27,7 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Trust figures for people. Operators and coordinators read everything; a point of contact reads
- * its own state and the pairs its state is part of, and finds nothing of other states.
+ * its own state and the pairs its state is part of, and finds nothing of other states. A state
+ * code in a path must be a registered state (400 naming it otherwise).
  */
 @RestController
 @RequestMapping("/api/v1/trust")
@@ -51,23 +53,25 @@ class TrustController {
 
     private final OutcomeStore outcomes;
     private final TrustCalculator calculator;
+    private final KnownStates states;
 
-    TrustController(OutcomeStore outcomes, TrustCalculator calculator) {
+    TrustController(OutcomeStore outcomes, TrustCalculator calculator, KnownStates states) {
         this.outcomes = outcomes;
         this.calculator = calculator;
+        this.states = states;
     }
 
     @GetMapping("/states")
     @PreAuthorize(HUB)
     StatesTrust states(@RequestParam(defaultValue = "all") String window) {
-        Window checked = new ParameterCheck().window(window).validWindow();
+        Window checked = check().window(window).validWindow();
         return new StatesTrust(checked.label(), calculator.perRecipientState(outcomes.all(), checked));
     }
 
     @GetMapping("/states/{code}")
     @PreAuthorize(HUB_OR_POC)
     StateTrust state(Caller caller, @PathVariable String code, @RequestParam(defaultValue = "all") String window) {
-        Window checked = new ParameterCheck().window(window).stateCode("code", code).validWindow();
+        Window checked = check().window(window).stateCode("code", code).validWindow();
         requireInvolved(caller, code);
         return new StateTrust(checked.label(), code, calculator.figures(outcomes.all(), new Subject.State(code), checked));
     }
@@ -76,7 +80,7 @@ class TrustController {
     @PreAuthorize(HUB_OR_POC)
     PairTrust pair(Caller caller, @PathVariable String from, @PathVariable String to,
             @RequestParam(defaultValue = "all") String window) {
-        Window checked = new ParameterCheck().window(window).stateCode("from", from).stateCode("to", to).validWindow();
+        Window checked = check().window(window).stateCode("from", from).stateCode("to", to).validWindow();
         requireInvolved(caller, from, to);
         return new PairTrust(checked.label(), from, to,
                 calculator.figures(outcomes.all(), new Subject.Pair(from, to), checked));
@@ -85,7 +89,7 @@ class TrustController {
     @GetMapping("/agreements/{agreementId}")
     @PreAuthorize(HUB)
     AgreementTrust agreement(@PathVariable String agreementId, @RequestParam(defaultValue = "all") String window) {
-        Window checked = new ParameterCheck().window(window).validWindow();
+        Window checked = check().window(window).validWindow();
         return new AgreementTrust(checked.label(), agreementId,
                 calculator.figures(outcomes.all(), new Subject.Agreement(agreementId), checked));
     }
@@ -94,17 +98,21 @@ class TrustController {
     @GetMapping("/communication-checks")
     @PreAuthorize(HUB)
     StatesTrust communicationChecks(@RequestParam(defaultValue = "all") String window) {
-        Window checked = new ParameterCheck().window(window).validWindow();
+        Window checked = check().window(window).validWindow();
         return new StatesTrust(checked.label(), calculator.perRecipientState(outcomes.communicationChecks(), checked));
     }
 
     @GetMapping("/communication-checks/{code}")
     @PreAuthorize(HUB_OR_POC)
     StateTrust communicationChecksOf(Caller caller, @PathVariable String code, @RequestParam(defaultValue = "all") String window) {
-        Window checked = new ParameterCheck().window(window).stateCode("code", code).validWindow();
+        Window checked = check().window(window).stateCode("code", code).validWindow();
         requireInvolved(caller, code);
         return new StateTrust(checked.label(), code,
                 calculator.figures(outcomes.communicationChecks(), new Subject.State(code), checked));
+    }
+
+    private ParameterCheck check() {
+        return new ParameterCheck(states);
     }
 
     @ExceptionHandler(OutcomesUnavailableException.class)

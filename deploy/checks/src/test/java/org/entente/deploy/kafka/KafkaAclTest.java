@@ -137,7 +137,7 @@ class KafkaAclTest {
 
     /** Which service consumes what, and the consumer group (Kafka Streams application id) it reads under. */
     static final Map<String, Map<String, String>> READS = Map.of(
-            INCIDENT, Map.of(INCIDENTS, "incident-service"),
+            INCIDENT, Map.of(INCIDENTS, "incident-service", STATES, "incident-service"),
             NOTIFICATION, Map.of(
                     INCIDENTS, "notification-service-fanout",
                     AGREEMENTS, "notification-service-fanout",
@@ -147,7 +147,7 @@ class KafkaAclTest {
                     CLOCKS, "notification-service-lifecycle",
                     DISCLOSURES, "notification-service-ledger",
                     CHECKS, "notification-service-checks"),
-            TRUST, Map.of(OUTCOMES, "trust-service", CHECKS, "trust-service"));
+            TRUST, Map.of(OUTCOMES, "trust-service", CHECKS, "trust-service", STATES, "trust-service"));
 
     /**
      * What exercise-service's replay reads: assigned partitions, no consumer group, no offsets
@@ -177,21 +177,21 @@ class KafkaAclTest {
      * exercise-service has none.
      */
     static final Map<String, Set<String>> DEAD_LETTER_WRITES = Map.of(
-            INCIDENT, Set.of(dlq(INCIDENTS)),
+            INCIDENT, Set.of(dlq(INCIDENTS), dlq(STATES)),
             NOTIFICATION, Set.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS), dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES),
                     dlq(CLOCKS), dlq(CHECKS)),
-            TRUST, Set.of(dlq(OUTCOMES), dlq(CHECKS)));
+            TRUST, Set.of(dlq(OUTCOMES), dlq(CHECKS), dlq(STATES)));
 
     /** Each service's Kafka Streams applications, as the services' configuration binds them. */
     static final List<StreamsApplication> APPLICATIONS = List.of(
-            new StreamsApplication(INCIDENT, "incident-service", List.of(INCIDENTS), List.of(), List.of()),
+            new StreamsApplication(INCIDENT, "incident-service", List.of(INCIDENTS), List.of(STATES), List.of()),
             new StreamsApplication(NOTIFICATION, "notification-service-fanout", List.of(INCIDENTS),
                     List.of(AGREEMENTS, CONTACTS, STATES), List.of(ALERTS, DISCLOSURES)),
             new StreamsApplication(NOTIFICATION, "notification-service-lifecycle", List.of(ALERTS, CLOCKS),
                     List.of(CONTACTS), List.of(ALERTS, OUTCOMES)),
             new StreamsApplication(NOTIFICATION, "notification-service-ledger", List.of(DISCLOSURES), List.of(), List.of()),
             new StreamsApplication(NOTIFICATION, "notification-service-checks", List.of(CHECKS, CONTACTS), List.of(), List.of(CHECKS)),
-            new StreamsApplication(TRUST, "trust-service", List.of(OUTCOMES, CHECKS), List.of(), List.of()));
+            new StreamsApplication(TRUST, "trust-service", List.of(OUTCOMES, CHECKS), List.of(STATES), List.of()));
 
     /**
      * Which service creates which catalogue topics on the empty broker: every service creates some

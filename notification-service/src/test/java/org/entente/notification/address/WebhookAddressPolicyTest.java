@@ -1,4 +1,4 @@
-package org.entente.notification.webhook;
+package org.entente.notification.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -10,12 +10,15 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The address policy on literal addresses (which the JDK resolves without asking DNS), on
@@ -156,6 +159,38 @@ class WebhookAddressPolicyTest {
         assertThatThrownBy(() -> policy.refusal(URI.create("https://receiver.example/hook"))).isInstanceOf(UnknownHostException.class);
     }
 
+    @Test
+    void shouldLetAHostThatDoesNotResolveYetBeRegisteredAndCheckedWhenCalled() {
+        // Given a name that does not resolve when its chain is saved
+        WebhookAddressPolicy policy = new WebhookAddressPolicy(List.of(), host -> {
+            throw new UnknownHostException(host);
+        });
+
+        // Then it may be registered (what it resolves to is checked before each call), and a malformed address may not
+        assertThat(policy.refusalToRegister("https://receiver.example/hook")).isEmpty();
+        assertThat(policy.refusalToRegister("https://receiver example/hook")).contains("refused by the address policy: not a usable address");
+    }
+
+    @Test
+    void shouldRefuseToRegisterWhatItWouldRefuseToCall() {
+        // Given a name that resolves into the cloud metadata range when its chain is saved
+        WebhookAddressPolicy policy = new WebhookAddressPolicy(List.of(), host -> new InetAddress[] {address("169.254.169.254")});
+
+        // Then it is refused then, for the reason a call would be
+        assertThat(policy.refusalToRegister("https://metadata.example/latest")).contains("refused by the address policy: "
+                + "its host resolves into 169.254.0.0/16 (link-local), which entente.webhooks.allowed-networks does not allow");
+        assertThat(DEFAULTS.refusalToRegister("https://[fd12:3456::1]/hook")).hasValueSatisfying(reason ->
+                assertThat(reason).contains("fc00::/7 (unique-local)"));
+        assertThat(DEFAULTS.refusalToRegister("https://192.0.2.10/hook")).isEmpty();
+    }
+
+    @Test
+    void shouldAllowNoInternalNetworkUnlessConfigured() {
+        assertThat(bind(Map.of()).allowedNetworks()).isEmpty();
+        assertThat(bind(Map.of("entente.webhooks.allowed-networks", "10.20.0.0/16, fd00:1::/64")).allowedNetworks())
+                .containsExactly("10.20.0.0/16", "fd00:1::/64");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0", "10.0.0.0/33", "::/129", "10.0.0.0/-1", "10.0.0.0/eight", "256.0.0.0/8", "intranet.example/8", ""})
     void shouldRefuseToStartWithAnAllowedNetworkThatIsNotACidrNetwork(String network) {
@@ -165,5 +200,9 @@ class WebhookAddressPolicyTest {
 
     private static InetAddress address(String literal) throws UnknownHostException {
         return InetAddress.getByName(literal);
+    }
+
+    private static WebhookAddressProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("entente.webhooks", WebhookAddressProperties.class);
     }
 }

@@ -1,4 +1,4 @@
-package org.entente.notification.webhook;
+package org.entente.notification.address;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -25,14 +25,19 @@ import java.util.regex.Pattern;
  * <p>
  * The host is resolved at each check, so that a name which resolved to a public address when it
  * was registered and to an internal one later (DNS rebinding) is refused then.
+ * <p>
+ * It is checked twice: when a contact chain is saved ({@link #refusalToRegister}: the reference
+ * data API and the seeded file refuse such an address with a 400 naming the field and the range)
+ * and before every call ({@link #refusal}). Lives apart from both the reference data and the
+ * webhook dispatcher, which both use it.
  */
-final class WebhookAddressPolicy {
+public final class WebhookAddressPolicy {
 
     private static final String PROPERTY = "entente.webhooks.allowed-networks";
 
     /** How a host name becomes addresses: the JDK's resolver, or a test's. */
     @FunctionalInterface
-    interface Resolver {
+    public interface Resolver {
 
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
@@ -71,12 +76,12 @@ final class WebhookAddressPolicy {
     private final Resolver resolver;
 
     /** @param allowedNetworks CIDR networks, such as {@code 10.20.0.0/16} or {@code fd00:1::/64} */
-    WebhookAddressPolicy(List<String> allowedNetworks, Resolver resolver) {
+    public WebhookAddressPolicy(List<String> allowedNetworks, Resolver resolver) {
         this.allowed = allowedNetworks.stream().map(Network::parse).toList();
         this.resolver = resolver;
     }
 
-    static WebhookAddressPolicy of(List<String> allowedNetworks) {
+    public static WebhookAddressPolicy of(List<String> allowedNetworks) {
         return new WebhookAddressPolicy(allowedNetworks, InetAddress::getAllByName);
     }
 
@@ -86,7 +91,7 @@ final class WebhookAddressPolicy {
      *
      * @throws UnknownHostException if its host has no address now
      */
-    Optional<String> refusal(URI address) throws UnknownHostException {
+    public Optional<String> refusal(URI address) throws UnknownHostException {
         if (!"https".equalsIgnoreCase(address.getScheme())) {
             return Optional.of(REFUSED + "not https");
         }
@@ -105,6 +110,23 @@ final class WebhookAddressPolicy {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why {@code address} may not be registered as a webhook, or empty if it may: the policy of
+     * {@link #refusal}, on what its host resolves to now. A host that resolves to nothing now is
+     * not refused: a receiver's name may be published after it is registered, a resolver may fail
+     * for a moment, and the check before every call, on what it resolves to then, is what keeps
+     * calls out of internal networks anyway.
+     */
+    public Optional<String> refusalToRegister(String address) {
+        try {
+            return refusal(URI.create(address));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.of(REFUSED + "not a usable address");
+        } catch (UnknownHostException notResolvedNow) {
+            return Optional.empty();
+        }
     }
 
     private static byte[] reached(byte[] address) {
