@@ -120,7 +120,7 @@ class AuthorizationMatrixTest {
     List<Rule> rules() {
         return Stream.concat(Stream.of(
                 new Rule("GET /api/v1/alerts", c -> c.get().uri("/api/v1/alerts"), onlyRoles(200, "poc")),
-                // Any state's PoC may open its own live inbox (the stream ends by itself: entente.inbox.stream-timeout).
+                // Any state's PoC may open its own live inbox (judged on its status alone: AccessMatrix).
                 new Rule("GET /api/v1/alerts/stream", c -> c.get().uri("/api/v1/alerts/stream"), onlyRoles(200, "poc")),
                 new Rule("GET /api/v1/alerts/{id}", c -> c.get().uri("/api/v1/alerts/" + finlandsAlert), ownStateOnly("FI", 200)),
                 new Rule("POST /api/v1/alerts/{id}/acknowledgement",
