@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 /**
  * The short fault scenarios of {@code ./mvnw verify}, against a {@link FaultCluster} of real
  * processes (one standalone broker; three Kafka nodes for broker-kill, which runs last, once the
- * first cluster is closed): each runs {@code entente.fault.duration} of traffic (default 12 s)
+ * first cluster is closed): each runs {@code entente.fault.duration} of traffic (default 20 s)
  * through its fault, prints its line and fails unless every alert owed was delivered exactly once,
  * with its ledger entries, webhook calls and escalations. Before them, one run that must fail:
  * poison against an intake that refuses every report. Skipped when a soak is asked for

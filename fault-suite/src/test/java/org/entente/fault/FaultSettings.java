@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * What the suite is told from the outside (system properties, set by the module's pom):
  * <ul>
- * <li>{@code entente.fault.duration}: traffic per scenario (ISO-8601, default {@code PT12S}); a
+ * <li>{@code entente.fault.duration}: traffic per scenario (ISO-8601, default {@code PT20S}); a
  * scenario's traffic also lasts as long as its fault takes;</li>
  * <li>{@code entente.fault.rate}: incidents per second while traffic flows (default 10);</li>
  * <li>{@code entente.fault.broker-outage}: how long the broker stays stopped before it starts
@@ -25,7 +25,7 @@ record FaultSettings(Duration traffic, double rate, Duration brokerOutage, Optio
     static FaultSettings fromSystemProperties() {
         String soak = System.getProperty("entente.soak", "").strip();
         return new FaultSettings(
-                Duration.parse(property("entente.fault.duration", "PT12S")),
+                Duration.parse(property("entente.fault.duration", "PT20S")),
                 Double.parseDouble(property("entente.fault.rate", "10")),
                 Duration.parse(property("entente.fault.broker-outage", "PT15S")),
                 soak.isEmpty() ? Optional.empty() : Optional.of(Duration.parse(soak)),
