@@ -110,6 +110,11 @@ allow incident-service topic commitment.outcomes.v1 literal Create Describe
 allow incident-service topic disclosure.ledger.v1 literal Create Describe
 allow incident-service topic exercise.clocks.v1 literal Create Describe
 allow incident-service topic communication.checks.v1 literal Create Describe
+allow incident-service topic exercise.incidents.v1 literal Create Describe
+allow incident-service topic exercise.answers.v1 literal Create Describe
+allow incident-service topic exercise.states.v1 literal Create Describe
+allow incident-service topic exercise.contacts.v1 literal Create Describe
+allow incident-service topic exercise.agreements.v1 literal Create Describe
 # dead letters of what it consumes
 allow incident-service topic incident.events.v1.dlq literal Write
 allow incident-service topic reference.states.v1.dlq literal Write
@@ -123,6 +128,11 @@ allow incident-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow incident-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow incident-service topic exercise.clocks.v1.dlq literal Create Describe
 allow incident-service topic communication.checks.v1.dlq literal Create Describe
+allow incident-service topic exercise.incidents.v1.dlq literal Create Describe
+allow incident-service topic exercise.answers.v1.dlq literal Create Describe
+allow incident-service topic exercise.states.v1.dlq literal Create Describe
+allow incident-service topic exercise.contacts.v1.dlq literal Create Describe
+allow incident-service topic exercise.agreements.v1.dlq literal Create Describe
 # the published writer schemas: creates the topic if missing, publishes, reads
 allow incident-service topic schemas.v1 literal Create Describe Read Write
 # Kafka Streams application incident-service
@@ -139,7 +149,7 @@ allow notification-service topic alert.events.v1 literal Write
 allow notification-service topic commitment.outcomes.v1 literal Write
 allow notification-service topic disclosure.ledger.v1 literal Write
 allow notification-service topic communication.checks.v1 literal Write
-# consumes
+# consumes (the exercise topics beside their live counterparts)
 allow notification-service topic incident.events.v1 literal Read
 allow notification-service topic reference.states.v1 literal Read
 allow notification-service topic reference.contacts.v1 literal Read
@@ -148,6 +158,11 @@ allow notification-service topic alert.events.v1 literal Read
 allow notification-service topic disclosure.ledger.v1 literal Read
 allow notification-service topic exercise.clocks.v1 literal Read
 allow notification-service topic communication.checks.v1 literal Read
+allow notification-service topic exercise.incidents.v1 literal Read
+allow notification-service topic exercise.answers.v1 literal Read
+allow notification-service topic exercise.states.v1 literal Read
+allow notification-service topic exercise.contacts.v1 literal Read
+allow notification-service topic exercise.agreements.v1 literal Read
 # provisions the catalogue
 allow notification-service topic incident.events.v1 literal Create Describe
 allow notification-service topic reference.states.v1 literal Create Describe
@@ -158,6 +173,11 @@ allow notification-service topic commitment.outcomes.v1 literal Create Describe
 allow notification-service topic disclosure.ledger.v1 literal Create Describe
 allow notification-service topic exercise.clocks.v1 literal Create Describe
 allow notification-service topic communication.checks.v1 literal Create Describe
+allow notification-service topic exercise.incidents.v1 literal Create Describe
+allow notification-service topic exercise.answers.v1 literal Create Describe
+allow notification-service topic exercise.states.v1 literal Create Describe
+allow notification-service topic exercise.contacts.v1 literal Create Describe
+allow notification-service topic exercise.agreements.v1 literal Create Describe
 # dead letters of what it consumes
 allow notification-service topic incident.events.v1.dlq literal Write
 allow notification-service topic reference.states.v1.dlq literal Write
@@ -167,6 +187,11 @@ allow notification-service topic alert.events.v1.dlq literal Write
 allow notification-service topic disclosure.ledger.v1.dlq literal Write
 allow notification-service topic exercise.clocks.v1.dlq literal Write
 allow notification-service topic communication.checks.v1.dlq literal Write
+allow notification-service topic exercise.incidents.v1.dlq literal Write
+allow notification-service topic exercise.answers.v1.dlq literal Write
+allow notification-service topic exercise.states.v1.dlq literal Write
+allow notification-service topic exercise.contacts.v1.dlq literal Write
+allow notification-service topic exercise.agreements.v1.dlq literal Write
 # provisions the dead-letter topics
 allow notification-service topic incident.events.v1.dlq literal Create Describe
 allow notification-service topic reference.states.v1.dlq literal Create Describe
@@ -177,6 +202,11 @@ allow notification-service topic commitment.outcomes.v1.dlq literal Create Descr
 allow notification-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow notification-service topic exercise.clocks.v1.dlq literal Create Describe
 allow notification-service topic communication.checks.v1.dlq literal Create Describe
+allow notification-service topic exercise.incidents.v1.dlq literal Create Describe
+allow notification-service topic exercise.answers.v1.dlq literal Create Describe
+allow notification-service topic exercise.states.v1.dlq literal Create Describe
+allow notification-service topic exercise.contacts.v1.dlq literal Create Describe
+allow notification-service topic exercise.agreements.v1.dlq literal Create Describe
 # the published writer schemas: creates the topic if missing, publishes, reads
 allow notification-service topic schemas.v1 literal Create Describe Read Write
 # Kafka Streams application notification-service-fanout
@@ -195,6 +225,10 @@ allow notification-service transactionalId notification-service-ledger- prefixed
 allow notification-service group notification-service-checks literal Read
 allow notification-service topic notification-service-checks- prefixed Create Delete Describe Read Write
 allow notification-service transactionalId notification-service-checks- prefixed Describe Write
+# Kafka Streams application notification-service-exercise-reference
+allow notification-service group notification-service-exercise-reference literal Read
+allow notification-service topic notification-service-exercise-reference- prefixed Create Delete Describe Read Write
+allow notification-service transactionalId notification-service-exercise-reference- prefixed Describe Write
 # The webhook dispatcher (a plain consumer of alert.events.v1)
 allow notification-service group notification-service-webhooks literal Read
 
@@ -213,6 +247,11 @@ allow trust-service topic commitment.outcomes.v1 literal Create Describe
 allow trust-service topic disclosure.ledger.v1 literal Create Describe
 allow trust-service topic exercise.clocks.v1 literal Create Describe
 allow trust-service topic communication.checks.v1 literal Create Describe
+allow trust-service topic exercise.incidents.v1 literal Create Describe
+allow trust-service topic exercise.answers.v1 literal Create Describe
+allow trust-service topic exercise.states.v1 literal Create Describe
+allow trust-service topic exercise.contacts.v1 literal Create Describe
+allow trust-service topic exercise.agreements.v1 literal Create Describe
 # dead letters of what it consumes
 allow trust-service topic commitment.outcomes.v1.dlq literal Write
 allow trust-service topic communication.checks.v1.dlq literal Write
@@ -227,6 +266,11 @@ allow trust-service topic commitment.outcomes.v1.dlq literal Create Describe
 allow trust-service topic disclosure.ledger.v1.dlq literal Create Describe
 allow trust-service topic exercise.clocks.v1.dlq literal Create Describe
 allow trust-service topic communication.checks.v1.dlq literal Create Describe
+allow trust-service topic exercise.incidents.v1.dlq literal Create Describe
+allow trust-service topic exercise.answers.v1.dlq literal Create Describe
+allow trust-service topic exercise.states.v1.dlq literal Create Describe
+allow trust-service topic exercise.contacts.v1.dlq literal Create Describe
+allow trust-service topic exercise.agreements.v1.dlq literal Create Describe
 # the published writer schemas: creates the topic if missing, publishes, reads
 allow trust-service topic schemas.v1 literal Create Describe Read Write
 # Kafka Streams application trust-service
@@ -235,18 +279,16 @@ allow trust-service topic trust-service- prefixed Create Delete Describe Read Wr
 allow trust-service transactionalId trust-service- prefixed Describe Write
 
 # --- exercise-service (a client: the replay) ----------------------------------------------
-# publishes: the replay's incidents and answers travel on the real topics under its exercise id
-# (only the clock is its own); notification-service guards what it takes from them (README.md,
-# "What keeps exercises apart")
-allow exercise-service topic incident.events.v1 literal Write
-allow exercise-service topic alert.events.v1 literal Write
+# publishes on exercise topics only: the injects' incidents, scripted answers, the clock, a
+# scenario's own reference data under the exercise's keys (removed at the end). No live topic:
+# notification-service takes from these only what belongs to an exercise (README.md, "What keeps
+# exercises apart")
+allow exercise-service topic exercise.incidents.v1 literal Write
+allow exercise-service topic exercise.answers.v1 literal Write
 allow exercise-service topic exercise.clocks.v1 literal Write
-# publishes a scenario's own reference data under the exercise's keys, removed at the end. ACLs
-# cannot limit a writer to a key prefix: this user could overwrite live reference data too, so
-# give it to the exercise runner only and keep its password apart from the services'.
-allow exercise-service topic reference.states.v1 literal Write
-allow exercise-service topic reference.contacts.v1 literal Write
-allow exercise-service topic reference.agreements.v1 literal Write
+allow exercise-service topic exercise.states.v1 literal Write
+allow exercise-service topic exercise.contacts.v1 literal Write
+allow exercise-service topic exercise.agreements.v1 literal Write
 # consumes (assigned partitions, no group): what the pipeline wrote about the exercise, and the
 # live contact chains, whose backups answer in a scenario's script
 allow exercise-service topic alert.events.v1 literal Read
@@ -258,8 +300,9 @@ allow exercise-service topic schemas.v1 literal Describe Read Write
 # waits for notification-service: its applications' committed offsets, the clock's partitions
 allow exercise-service group notification-service-fanout literal Describe
 allow exercise-service group notification-service-lifecycle literal Describe
-allow exercise-service topic incident.events.v1 literal Describe
+allow exercise-service topic exercise.incidents.v1 literal Describe
 allow exercise-service topic alert.events.v1 literal Describe
+allow exercise-service topic exercise.answers.v1 literal Describe
 allow exercise-service topic exercise.clocks.v1 literal Describe
 
 # --- dead-letter-replay (an operator's command: ReplayDeadLetters, docs/upgrades.md) -------
@@ -273,6 +316,11 @@ allow dead-letter-replay topic commitment.outcomes.v1.dlq literal Read
 allow dead-letter-replay topic disclosure.ledger.v1.dlq literal Read
 allow dead-letter-replay topic exercise.clocks.v1.dlq literal Read
 allow dead-letter-replay topic communication.checks.v1.dlq literal Read
+allow dead-letter-replay topic exercise.incidents.v1.dlq literal Read
+allow dead-letter-replay topic exercise.answers.v1.dlq literal Read
+allow dead-letter-replay topic exercise.states.v1.dlq literal Read
+allow dead-letter-replay topic exercise.contacts.v1.dlq literal Read
+allow dead-letter-replay topic exercise.agreements.v1.dlq literal Read
 # writes each record back to its topic
 allow dead-letter-replay topic incident.events.v1 literal Write
 allow dead-letter-replay topic reference.states.v1 literal Write
@@ -283,6 +331,11 @@ allow dead-letter-replay topic commitment.outcomes.v1 literal Write
 allow dead-letter-replay topic disclosure.ledger.v1 literal Write
 allow dead-letter-replay topic exercise.clocks.v1 literal Write
 allow dead-letter-replay topic communication.checks.v1 literal Write
+allow dead-letter-replay topic exercise.incidents.v1 literal Write
+allow dead-letter-replay topic exercise.answers.v1 literal Write
+allow dead-letter-replay topic exercise.states.v1 literal Write
+allow dead-letter-replay topic exercise.contacts.v1 literal Write
+allow dead-letter-replay topic exercise.agreements.v1 literal Write
 # its group (and others named with that prefix) and transactional ids <group>-<topic>.dlq
 allow dead-letter-replay group entente-dead-letter-replay prefixed Read
 allow dead-letter-replay transactionalId entente-dead-letter-replay prefixed Describe Write

@@ -48,9 +48,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * Revisions of an incident through the fan-out on a real broker: a raised label reaches only the
  * partners it still allows, and each partner left out is told to the ledger; a revision that
- * lowers the label, comes from another state or moves the incident into or out of an exercise,
- * written straight to the topic past intake's check, is a dead letter that alerts nobody and
- * changes nothing. Shares the context of
+ * lowers the label, comes from another state or moves the incident into or out of an exercise
+ * (from either incident topic), written straight to the topic past intake's check, is a dead
+ * letter that alerts nobody and changes nothing. Shares the context of
  * {@link NotificationPipelineIntegrationTest}; its incidents are reported on a day no other test uses.
  */
 @WithKafkaBroker
@@ -144,7 +144,7 @@ class IncidentUpdateFanOutIntegrationTest {
         TopicProbe.write(Topics.INCIDENTS.name(), id, revision(report, 1, Tlp.RED, List.of("FI")));
 
         // Then Finland's is a dead letter, and Estonia's revision 1 passes as if it had never been written
-        assertThat(deadLetter(refused)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), refused.partition(),
+        assertThat(deadLetter(Topics.INCIDENTS, refused)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), refused.partition(),
                 refused.offset(), "org.entente.schemas.InvalidEventException",
                 "revision 1 comes from FI, but EE reported the incident", id,
                 DeadLetter.hex(EventCodec.instance().encode(fromFinland)), refused.partition()));
@@ -159,19 +159,21 @@ class IncidentUpdateFanOutIntegrationTest {
         IncidentReported real = reported(null);
         IncidentReported drill = reported("drill-2026");
 
-        // When a revision puts the real one into the exercise, and another, with no exercise id, takes the exercise's out of it
+        // When the exercise's topic brings a revision that puts the real one into the exercise, and the real incidents'
+        // topic one, with no exercise id, that takes the exercise's out of it
         IncidentReported intoTheDrill = IncidentReported.newBuilder(revision(real, 1, Tlp.AMBER, List.of()))
                 .setMetadata(new EventMetadata("event-" + real.getIncidentId() + "-1", REPORTED_AT, "test", "drill-2026"))
                 .build();
         IncidentReported outOfTheDrill = revision(drill, 1, Tlp.AMBER, List.of());
-        RecordMetadata into = TopicProbe.write(Topics.INCIDENTS.name(), real.getIncidentId(), intoTheDrill);
+        RecordMetadata into = TopicProbe.write(Topics.EXERCISE_INCIDENTS.name(), real.getIncidentId(), intoTheDrill);
         RecordMetadata out = TopicProbe.write(Topics.INCIDENTS.name(), drill.getIncidentId(), outOfTheDrill);
 
-        // Then both are dead letters, and neither incident has an alert of revision 1
-        assertThat(deadLetter(into)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), into.partition(), into.offset(),
-                "org.entente.schemas.InvalidEventException", "revision 1 belongs to exercise drill-2026, the incident to real traffic",
+        // Then both are dead letters, each on its own topic's dead-letter topic, and neither incident has an alert of revision 1
+        assertThat(deadLetter(Topics.EXERCISE_INCIDENTS, into)).containsExactly(new DeadLetter(Topics.EXERCISE_INCIDENTS.name(),
+                into.partition(), into.offset(), "org.entente.schemas.InvalidEventException",
+                "revision 1 belongs to exercise drill-2026, the incident to real traffic",
                 real.getIncidentId(), DeadLetter.hex(EventCodec.instance().encode(intoTheDrill)), into.partition()));
-        assertThat(deadLetter(out)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), out.partition(), out.offset(),
+        assertThat(deadLetter(Topics.INCIDENTS, out)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), out.partition(), out.offset(),
                 "org.entente.schemas.InvalidEventException", "revision 1 belongs to real traffic, the incident to exercise drill-2026",
                 drill.getIncidentId(), DeadLetter.hex(EventCodec.instance().encode(outOfTheDrill)), out.partition()));
         assertThat(allAlertsIssued(real.getIncidentId(), 3)).extracting(AlertIssued::getIncidentRevision,
@@ -197,8 +199,8 @@ class IncidentUpdateFanOutIntegrationTest {
         assertThat(ledgerEntriesWithNothingDisclosed(id, 2)).containsExactly(notShared(red, "LT"), notShared(red, "LV"));
     }
 
-    private static List<DeadLetter> deadLetter(RecordMetadata written) {
-        return DeadLetter.read(Topics.INCIDENTS.name() + ".dlq", written.partition(), written.offset(), written.offset(), 1, WAIT);
+    private static List<DeadLetter> deadLetter(Topics.Topic topic, RecordMetadata written) {
+        return DeadLetter.read(topic.deadLetters().name(), written.partition(), written.offset(), written.offset(), 1, WAIT);
     }
 
     /** The incident's ledger entries that disclosed nothing, once there are {@code count}, and a few seconds more for any beyond. */
@@ -250,13 +252,14 @@ class IncidentUpdateFanOutIntegrationTest {
                 .build();
     }
 
-    /** Estonia's AMBER energy incident, real or of the exercise, reported and fanned out to FI, LT and LV. */
+    /** Estonia's AMBER energy incident, real or of the exercise (on its world's topic), reported and fanned out to FI, LT and LV. */
     private static IncidentReported reported(String exerciseId) {
         IncidentReported incident = incident("INC-" + UUID.randomUUID());
         IncidentReported report = IncidentReported.newBuilder(incident)
                 .setMetadata(EventMetadata.newBuilder(incident.getMetadata()).setExerciseId(exerciseId).build())
                 .build();
-        TopicProbe.write(Topics.INCIDENTS.name(), report.getIncidentId(), report);
+        Topics.Topic topic = exerciseId == null ? Topics.INCIDENTS : Topics.EXERCISE_INCIDENTS;
+        TopicProbe.write(topic.name(), report.getIncidentId(), report);
         alertsIssued(report.getIncidentId(), 3);
         return report;
     }

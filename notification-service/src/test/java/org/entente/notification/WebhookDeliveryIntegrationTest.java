@@ -274,7 +274,7 @@ class WebhookDeliveryIntegrationTest {
 
         IncidentReported exercise = incident("exercise", Sector.HEALTH, IncidentClass.INTRUSIONS, DAY.plus(Duration.ofDays(3)),
                 "exercise-" + run);
-        TopicProbe.write(Topics.INCIDENTS.name(), exercise.getIncidentId(), exercise);
+        TopicProbe.write(Topics.EXERCISE_INCIDENTS.name(), exercise.getIncidentId(), exercise);
         handled(AlertDelivered.class, AlertComposer.alertId(exercise.getIncidentId(), "SE"));
 
         assertThat(receiver.calls(path("se-cert-duty"))).isEmpty();

@@ -11,6 +11,13 @@ import java.util.List;
  * where its consumers put a record they cannot read or that breaks their rules, bytes, key and
  * partition unchanged, with the reason, source topic, partition and offset in headers. Dead-letter
  * topics are never compacted (one key may die more than once) and are retained forever.
+ * <p>
+ * An exercise replay (exercise-service) writes only the {@code exercise.*} topics, never a live
+ * one: each exercise topic is keyed, partitioned and compacted as its live counterpart, and
+ * notification-service reads it beside that counterpart, taking from it only what belongs to an
+ * exercise ({@link #EXERCISE_INCIDENTS}, {@link #EXERCISE_ANSWERS}), or admits it to the
+ * counterpart under the exercise's keys ({@link #EXERCISE_STATES}, {@link #EXERCISE_CONTACTS},
+ * {@link #EXERCISE_AGREEMENTS}).
  */
 public final class Topics {
 
@@ -56,6 +63,30 @@ public final class Topics {
     public static final Topic COMMUNICATION_CHECKS = new Topic("communication.checks.v1", "recipient state", false);
 
     /**
+     * {@code IncidentReported} of exercises, keyed by incident id, as {@link #INCIDENTS}: an exercise
+     * replay's injects, each under its exercise id (incident-service's real reports never carry one).
+     */
+    public static final Topic EXERCISE_INCIDENTS = new Topic("exercise.incidents.v1", "incident id", false);
+
+    /**
+     * {@code AlertAcknowledged} of exercises, keyed by recipient state, as {@link #ALERTS}: an
+     * exercise replay's scripted answers to its own exercise's alerts.
+     */
+    public static final Topic EXERCISE_ANSWERS = new Topic("exercise.answers.v1", "recipient state", false);
+
+    /**
+     * An exercise's own {@code StateProfile}s, keyed {@code x|<exercise id>|<state code>}
+     * ({@link ExerciseKeys}); tombstone removes. notification-service admits each to {@link #STATES}.
+     */
+    public static final Topic EXERCISE_STATES = new Topic("exercise.states.v1", "x|<exercise id>|<state code>", true);
+
+    /** An exercise's own {@code ContactChain}s, keyed {@code x|<exercise id>|<state code>}; admitted to {@link #CONTACTS}. */
+    public static final Topic EXERCISE_CONTACTS = new Topic("exercise.contacts.v1", "x|<exercise id>|<state code>", true);
+
+    /** An exercise's own {@code Agreement}s, keyed {@code x|<exercise id>|<agreement id>}; admitted to {@link #AGREEMENTS}. */
+    public static final Topic EXERCISE_AGREEMENTS = new Topic("exercise.agreements.v1", "x|<exercise id>|<agreement id>", true);
+
+    /**
      * The writer schemas services publish, so that a reader resolves a fingerprint it was not
      * compiled with (a newer release's, during a rolling upgrade). Key: the schema's CRC-64-AVRO
      * fingerprint (of its parsing canonical form, as in single-object encoding) as 16 lower-case
@@ -67,7 +98,7 @@ public final class Topics {
     /** The topics events and reference data travel on (dead-letter topics are in {@link #DEAD_LETTERS}). */
     public static final List<Topic> ALL = List.of(
             INCIDENTS, STATES, CONTACTS, AGREEMENTS, ALERTS, COMMITMENT_OUTCOMES, DISCLOSURES, EXERCISE_CLOCKS,
-            COMMUNICATION_CHECKS);
+            COMMUNICATION_CHECKS, EXERCISE_INCIDENTS, EXERCISE_ANSWERS, EXERCISE_STATES, EXERCISE_CONTACTS, EXERCISE_AGREEMENTS);
 
     /** The dead-letter topic of every topic in {@link #ALL}, in the same order. */
     public static final List<Topic> DEAD_LETTERS = ALL.stream().map(Topic::deadLetters).toList();

@@ -3,6 +3,8 @@ package org.entente.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
@@ -12,7 +14,22 @@ class TopicsTest {
         assertThat(Topics.DEAD_LETTERS).extracting(Topics.Topic::name).containsExactly(
                 "incident.events.v1.dlq", "reference.states.v1.dlq", "reference.contacts.v1.dlq",
                 "reference.agreements.v1.dlq", "alert.events.v1.dlq", "commitment.outcomes.v1.dlq",
-                "disclosure.ledger.v1.dlq", "exercise.clocks.v1.dlq", "communication.checks.v1.dlq");
+                "disclosure.ledger.v1.dlq", "exercise.clocks.v1.dlq", "communication.checks.v1.dlq",
+                "exercise.incidents.v1.dlq", "exercise.answers.v1.dlq", "exercise.states.v1.dlq", "exercise.contacts.v1.dlq",
+                "exercise.agreements.v1.dlq");
+    }
+
+    @Test
+    void shouldCompactEachExerciseTopicAsItsLiveCounterpart() {
+        assertThat(Map.of(
+                Topics.EXERCISE_INCIDENTS, Topics.INCIDENTS,
+                Topics.EXERCISE_ANSWERS, Topics.ALERTS,
+                Topics.EXERCISE_STATES, Topics.STATES,
+                Topics.EXERCISE_CONTACTS, Topics.CONTACTS,
+                Topics.EXERCISE_AGREEMENTS, Topics.AGREEMENTS)).allSatisfy((exercise, live) -> {
+                    assertThat(exercise.name()).startsWith("exercise.");
+                    assertThat(exercise.compacted()).as(exercise.name()).isEqualTo(live.compacted());
+                });
     }
 
     @Test

@@ -9,9 +9,10 @@ import java.util.Map;
  * @param kafka the Kafka client settings every client of the replay starts from (bootstrap
  *              servers, security)
  * @param fanOutGroup notification-service's fan-out application id: its committed offsets on the
- *                    incident topic say which injects are routed
+ *                    exercise incident topic say which injects are routed
  * @param lifecycleGroup notification-service's lifecycle application id: its committed offsets on
- *                       the alert and clock topics say which answers and ticks are applied
+ *                       the alert, exercise answer and clock topics say which alerts, answers and
+ *                       ticks are applied
  * @param patience how long a step may wait for the pipeline before the replay fails
  */
 public record ReplaySettings(Map<String, Object> kafka, String fanOutGroup, String lifecycleGroup, Duration patience) {

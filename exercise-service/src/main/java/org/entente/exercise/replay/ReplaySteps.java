@@ -53,7 +53,7 @@ final class ReplaySteps {
     List<AlertIssued> report(List<Inject> injects) {
         List<ProducerRecord<String, SpecificRecord>> incidents = new ArrayList<>();
         for (Inject inject : injects) {
-            ProducerRecord<String, SpecificRecord> incident = new ProducerRecord<>(Topics.INCIDENTS.name(),
+            ProducerRecord<String, SpecificRecord> incident = new ProducerRecord<>(Topics.EXERCISE_INCIDENTS.name(),
                     events.incidentId(inject), events.incident(inject));
             reference.ifPresent(own -> incident.headers().add(own.header()));
             incidents.add(incident);

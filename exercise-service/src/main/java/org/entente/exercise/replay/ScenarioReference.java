@@ -19,9 +19,10 @@ import org.entente.schemas.ExerciseKeys;
 import org.entente.schemas.Topics;
 
 /**
- * A scenario's own reference data on the reference topics, under the exercise's keys
- * ({@link ExerciseKeys}), and the header that tells notification-service how much of it to wait
- * for; removed again (tombstones) when the replay ends.
+ * A scenario's own reference data on the exercise reference topics, under the exercise's keys
+ * ({@link ExerciseKeys}), which notification-service admits to the reference topics, and the
+ * header that tells notification-service how much of it to wait for; removed again (tombstones)
+ * when the replay ends.
  */
 final class ScenarioReference {
 
@@ -35,17 +36,18 @@ final class ScenarioReference {
 
     List<ProducerRecord<String, SpecificRecord>> published() {
         List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
-        reference.states().forEach(state -> records.add(record(Topics.STATES, state.code(), state(state))));
-        reference.contacts().forEach(chain -> records.add(record(Topics.CONTACTS, chain.state(), chain(chain))));
-        reference.agreements().forEach(agreement -> records.add(record(Topics.AGREEMENTS, agreement.id(), agreement(agreement))));
+        reference.states().forEach(state -> records.add(record(Topics.EXERCISE_STATES, state.code(), state(state))));
+        reference.contacts().forEach(chain -> records.add(record(Topics.EXERCISE_CONTACTS, chain.state(), chain(chain))));
+        reference.agreements().forEach(agreement -> records.add(record(Topics.EXERCISE_AGREEMENTS, agreement.id(),
+                agreement(agreement))));
         return records;
     }
 
     List<ProducerRecord<String, SpecificRecord>> removed() {
         List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
-        reference.states().forEach(state -> records.add(record(Topics.STATES, state.code(), null)));
-        reference.contacts().forEach(chain -> records.add(record(Topics.CONTACTS, chain.state(), null)));
-        reference.agreements().forEach(agreement -> records.add(record(Topics.AGREEMENTS, agreement.id(), null)));
+        reference.states().forEach(state -> records.add(record(Topics.EXERCISE_STATES, state.code(), null)));
+        reference.contacts().forEach(chain -> records.add(record(Topics.EXERCISE_CONTACTS, chain.state(), null)));
+        reference.agreements().forEach(agreement -> records.add(record(Topics.EXERCISE_AGREEMENTS, agreement.id(), null)));
         return records;
     }
 

@@ -44,7 +44,7 @@ final class ScriptedAcknowledgements {
             ScriptedAnswer.plan(script, alert, log.deliveredAt(alert.getAlertId())).ifPresent(answer -> {
                 Optional<String> contact = answer.level() == 0 ? Optional.of(alert.getContactId())
                         : chains.at(alert.getRecipientState(), answer.level());
-                contact.ifPresent(by -> planned.add(new Planned(answer.at(), new ProducerRecord<>(Topics.ALERTS.name(),
+                contact.ifPresent(by -> planned.add(new Planned(answer.at(), new ProducerRecord<>(Topics.EXERCISE_ANSWERS.name(),
                         answer.recipientState(), events.acknowledgement(answer.alertId(), answer.recipientState(), by, answer.at())))));
             });
         }

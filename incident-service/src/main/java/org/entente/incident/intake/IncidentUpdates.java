@@ -67,7 +67,7 @@ class IncidentUpdates {
             throw previousUpdateNotRecorded();
         }
         try {
-            IncidentReported next = update.applyTo(current, metadata.now(current.getMetadata().getExerciseId()));
+            IncidentReported next = update.applyTo(current, metadata.now(null));
             if (next == current) {
                 claims.remove(incidentId, mine);
                 return current;

@@ -30,9 +30,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The fan-out topology: incidents in (in-0), reference data as global tables (in-1 agreements,
- * in-2 contact chains, in-3 states; in memory, {@link ChangeCountingStores}, read through one
- * {@link ReferenceSnapshot}), alerts out (out-0) and ledger entries to the disclosure topic.
+ * The fan-out topology: incidents in (in-0: the real ones and exercises', two topics keyed and
+ * partitioned alike, so the revisions of one incident id meet in one task whichever topic they
+ * come on), reference data as global tables (in-1 agreements, in-2 contact chains, in-3 states;
+ * in memory, {@link ChangeCountingStores}, read through one {@link ReferenceSnapshot}), alerts out
+ * (out-0) and ledger entries to the disclosure topic.
  * The processor's own store, {@value StoreNames#INCIDENT_REVISIONS} (persistent, changelogged),
  * holds per incident the highest revision routed, its label, reporting state, exercise and
  * recipients. Exactly once per (incident revision, recipient) through Kafka Streams'

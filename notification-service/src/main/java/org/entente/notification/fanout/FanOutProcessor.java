@@ -31,10 +31,11 @@ import org.entente.platform.events.EventChecks;
 import org.entente.schemas.EventCodec;
 
 /**
- * For each incident revision, forwards one {@code AlertIssued} per recipient the agreements allow
- * (keyed by recipient state) and its {@code DisclosureRecorded} ledger entry. Reads reference data
- * from the global stores, so every instance routes with the same agreements; an exercise that
- * brought its own is routed on that ({@link RoutingReference}).
+ * For each incident revision, real ({@code incident.events.v1}) or of an exercise
+ * ({@code exercise.incidents.v1}), forwards one {@code AlertIssued} per recipient the agreements
+ * allow (keyed by recipient state) and its {@code DisclosureRecorded} ledger entry. Reads
+ * reference data from the global stores, so every instance routes with the same agreements; an
+ * exercise that brought its own is routed on that ({@link RoutingReference}).
  * <p>
  * Keeps per incident what {@link RevisionGate} judges revisions against, one store read and write
  * per revision: a duplicate is dropped; a revision that lowers the label, comes from another
@@ -77,12 +78,14 @@ class FanOutProcessor implements Processor<String, IncidentReported, String, Spe
     }
 
     /**
-     * An incident that breaks {@link EventChecks#incident} or that {@link RevisionGate} refuses is
-     * rejected before anything is stored or forwarded: a dead letter.
+     * An incident that breaks {@link EventChecks#incident}, that is not on its world's topic
+     * ({@link IncidentWorlds}) or that {@link RevisionGate} refuses is rejected before anything is
+     * stored or forwarded: a dead letter.
      */
     @Override
     public void process(Record<String, IncidentReported> record) {
         IncidentReported incident = EventChecks.incident(record.key(), record.value());
+        IncidentWorlds.requireOnItsTopic(context.recordMetadata().orElseThrow().topic(), incident);
         IncidentRevisionSeen before = revisions.get(incident.getIncidentId());
         if (!RevisionGate.admits(before, incident)) {
             return;

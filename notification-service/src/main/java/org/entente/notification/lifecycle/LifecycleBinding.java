@@ -28,12 +28,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The lifecycle topology: alert events in (in-0; the fan-out's alerts and recipients' actions),
- * contact chains as a global table (in-1), exercise clocks (in-2; merged with the alert events,
- * so the partition-p task hears the copy of each tick on partition p), delivery and escalation
- * events out (out-0) and commitment outcomes to their topic. Alert events are keyed by recipient
- * state throughout: one state's inbox lives in one partition. The alert events are read with
- * {@link AlertEventSerde}, so the processor can check the fan-out's signature on every alert.
+ * The lifecycle topology: alert events in (in-0; the fan-out's alerts and recipients' actions on
+ * {@code alert.events.v1}, an exercise replay's scripted answers on {@code exercise.answers.v1},
+ * keyed and partitioned alike), contact chains as a global table (in-1), exercise clocks (in-2;
+ * merged with the alert events, so the partition-p task hears the copy of each tick on partition
+ * p), delivery and escalation events out (out-0) and commitment outcomes to their topic. Alert
+ * events are keyed by recipient state throughout: one state's inbox lives in one partition. The
+ * alert events are read with {@link AlertEventSerde}, so the processor can check the fan-out's
+ * signature on every alert.
  */
 @Configuration(proxyBeanMethods = false)
 class LifecycleBinding {

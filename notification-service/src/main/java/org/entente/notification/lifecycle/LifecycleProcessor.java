@@ -18,6 +18,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
@@ -112,16 +113,23 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
      * would sit in another state's partition), an alert without the fan-out's signature (another
      * writer of the topic made it up or changed it), an acknowledgement or response for an alert
      * never issued to that state (intake checks the alert exists before it writes one, so there is
-     * no race to wait out), or an event that does not belong on the alert topic.
+     * no race to wait out), an event that does not belong on the alert topic, and on the exercise
+     * answers' topic anything but an acknowledgement under an exercise id ({@link ExerciseAnswers}).
+     * An exercise's acknowledgement it takes goes on to the alert events.
      */
     @Override
     public void process(Record<String, SpecificRecord> record) {
-        if (context.recordMetadata().map(source -> source.topic().equals(Topics.EXERCISE_CLOCKS.name())).orElse(false)) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+        if (Topics.EXERCISE_CLOCKS.name().equals(topic)) {
             tick(record);
             return;
         }
         SpecificRecord event = record.value();
         EventChecks.present(event);
+        boolean exerciseAnswer = Topics.EXERCISE_ANSWERS.name().equals(topic);
+        if (exerciseAnswer) {
+            ExerciseAnswers.require(event);
+        }
         if (event instanceof AlertIssued issued) {
             EventChecks.keyIs(record.key(), issued.getRecipientState(), "recipientState");
             requireSignedByTheFanOut(issued, record);
@@ -136,6 +144,11 @@ class LifecycleProcessor implements Processor<String, SpecificRecord, String, Sp
             EventChecks.keyIs(record.key(), ack.getRecipientState(), "recipientState");
             onExisting(ack.getRecipientState(), ack.getAlertId(), ack.getMetadata(), ack.getAcknowledgedAt(), record.timestamp(),
                     state -> rulesFor(state.getIssued()).acknowledge(state, ack, chain(state.getIssued())));
+            if (exerciseAnswer) {
+                // Taken, it joins the alert events as an answer through the API does, for their readers (the live inbox,
+                // a replay's observer); read back from there, it changes nothing more.
+                context.forward(record);
+            }
         } else if (event instanceof AlertResponseSubmitted response) {
             EventChecks.keyIs(record.key(), response.getRecipientState(), "recipientState");
             onExisting(response.getRecipientState(), response.getAlertId(), response.getMetadata(), response.getSubmittedAt(),

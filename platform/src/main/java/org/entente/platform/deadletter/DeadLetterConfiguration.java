@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
 
 /**
  * Dead-letter topics for the Kafka Streams applications of a service: with
@@ -37,8 +38,13 @@ public class DeadLetterConfiguration {
         }
         Set<String> catalogue = new TreeSet<>(Topics.ALL.stream().map(Topics.Topic::name).toList());
         bindings.getBindings().forEach((name, binding) -> {
-            if (name.contains("-in-") && binding.getDestination() != null && catalogue.contains(binding.getDestination())) {
-                topics.add(binding.getDestination());
+            if (name.contains("-in-")) {
+                // A stream binding may read several topics, listed as the binder takes them: comma-separated.
+                for (String destination : StringUtils.commaDelimitedListToStringArray(binding.getDestination())) {
+                    if (catalogue.contains(destination)) {
+                        topics.add(destination);
+                    }
+                }
             }
         });
         return topics;

@@ -89,9 +89,9 @@ import org.yaml.snakeyaml.Yaml;
  * ACL), hold what DESIGN.md §6 promises: each service writes only its own topics and reads only
  * what it consumes, writes the dead-letter topics of what it consumes, provisions the catalogue
  * and the dead-letter topics at start, and runs its Kafka Streams applications with
- * exactly_once_v2; exercise-service, the client that replays exercise scenarios, writes what a
- * replay injects and a scenario's own reference data, reads without a consumer group and sees how
- * far notification-service has consumed; every one of them publishes and reads the writer schemas
+ * exactly_once_v2; exercise-service, the client that replays exercise scenarios, writes the
+ * exercise topics only (what a replay injects, answers and brings as reference data) and no live
+ * topic, reads without a consumer group and sees how far notification-service has consumed; every one of them publishes and reads the writer schemas
  * on {@code schemas.v1}; the operators' dead-letter replay reads dead letters and puts them back.
  * Every client is configured the way platform's entente-kafka-security.yml configures a service,
  * from the environment variables a deployment sets.
@@ -119,6 +119,11 @@ class KafkaAclTest {
     static final String DISCLOSURES = Topics.DISCLOSURES.name();
     static final String CLOCKS = Topics.EXERCISE_CLOCKS.name();
     static final String CHECKS = Topics.COMMUNICATION_CHECKS.name();
+    static final String EXERCISE_INCIDENTS = Topics.EXERCISE_INCIDENTS.name();
+    static final String EXERCISE_ANSWERS = Topics.EXERCISE_ANSWERS.name();
+    static final String EXERCISE_STATES = Topics.EXERCISE_STATES.name();
+    static final String EXERCISE_CONTACTS = Topics.EXERCISE_CONTACTS.name();
+    static final String EXERCISE_AGREEMENTS = Topics.EXERCISE_AGREEMENTS.name();
     static final String SCHEMAS = Topics.SCHEMAS.name();
 
     /**
@@ -129,7 +134,7 @@ class KafkaAclTest {
             INCIDENT, Set.of(INCIDENTS),
             NOTIFICATION, Set.of(STATES, CONTACTS, AGREEMENTS, ALERTS, OUTCOMES, DISCLOSURES, CHECKS),
             TRUST, Set.of(),
-            EXERCISE, Set.of(INCIDENTS, ALERTS, CLOCKS, STATES, CONTACTS, AGREEMENTS),
+            EXERCISE, Set.of(EXERCISE_INCIDENTS, EXERCISE_ANSWERS, CLOCKS, EXERCISE_STATES, EXERCISE_CONTACTS, EXERCISE_AGREEMENTS),
             REPLAY, Topics.ALL.stream().map(Topics.Topic::name).collect(Collectors.toSet()));
 
     /** Who publishes and reads the writer schemas on schemas.v1: everyone that writes or reads events with them. */
@@ -138,15 +143,20 @@ class KafkaAclTest {
     /** Which service consumes what, and the consumer group (Kafka Streams application id) it reads under. */
     static final Map<String, Map<String, String>> READS = Map.of(
             INCIDENT, Map.of(INCIDENTS, "incident-service", STATES, "incident-service"),
-            NOTIFICATION, Map.of(
-                    INCIDENTS, "notification-service-fanout",
-                    AGREEMENTS, "notification-service-fanout",
-                    CONTACTS, "notification-service-lifecycle",
-                    STATES, "notification-service-fanout",
-                    ALERTS, "notification-service-lifecycle",
-                    CLOCKS, "notification-service-lifecycle",
-                    DISCLOSURES, "notification-service-ledger",
-                    CHECKS, "notification-service-checks"),
+            NOTIFICATION, Map.ofEntries(
+                    Map.entry(INCIDENTS, "notification-service-fanout"),
+                    Map.entry(EXERCISE_INCIDENTS, "notification-service-fanout"),
+                    Map.entry(AGREEMENTS, "notification-service-fanout"),
+                    Map.entry(CONTACTS, "notification-service-lifecycle"),
+                    Map.entry(STATES, "notification-service-fanout"),
+                    Map.entry(ALERTS, "notification-service-lifecycle"),
+                    Map.entry(EXERCISE_ANSWERS, "notification-service-lifecycle"),
+                    Map.entry(CLOCKS, "notification-service-lifecycle"),
+                    Map.entry(DISCLOSURES, "notification-service-ledger"),
+                    Map.entry(CHECKS, "notification-service-checks"),
+                    Map.entry(EXERCISE_STATES, "notification-service-exercise-reference"),
+                    Map.entry(EXERCISE_CONTACTS, "notification-service-exercise-reference"),
+                    Map.entry(EXERCISE_AGREEMENTS, "notification-service-exercise-reference")),
             TRUST, Map.of(OUTCOMES, "trust-service", CHECKS, "trust-service", STATES, "trust-service"));
 
     /**
@@ -157,19 +167,20 @@ class KafkaAclTest {
 
     /**
      * The groups whose committed offsets exercise-service's replay waits on (its ReplaySettings),
-     * each with the topics it compares them on: those of the group's inputs it writes.
+     * each with the topics it compares them on: those of the group's inputs it writes, and for the
+     * lifecycle the alert events, where the fan-out's alerts of the replay's injects arrive.
      */
     static final Map<String, Set<String>> AWAITED = Map.of(
-            "notification-service-fanout", Set.of(INCIDENTS),
-            "notification-service-lifecycle", Set.of(ALERTS, CLOCKS));
+            "notification-service-fanout", Set.of(EXERCISE_INCIDENTS),
+            "notification-service-lifecycle", Set.of(ALERTS, EXERCISE_ANSWERS, CLOCKS));
 
     /**
      * The groups that consume, as a stream, something a replay writes but whose offsets the replay
-     * does not wait on, with those topics: the communication checks follow the live contact chains
-     * and pass over a scenario's own (the exercise's keys), so a replay gives them nothing to do.
+     * does not wait on, with those topics: the exercise reference relay, whose output the fan-out
+     * and the lifecycle wait for themselves (the incidents say how much reference data to expect).
      */
     static final Map<String, Set<String>> NOT_AWAITED = Map.of(
-            "notification-service-checks", Set.of(CONTACTS));
+            "notification-service-exercise-reference", Set.of(EXERCISE_STATES, EXERCISE_CONTACTS, EXERCISE_AGREEMENTS));
 
     /**
      * Whose dead-letter recoverer (the binder's, a plain idempotent producer outside the
@@ -179,18 +190,21 @@ class KafkaAclTest {
     static final Map<String, Set<String>> DEAD_LETTER_WRITES = Map.of(
             INCIDENT, Set.of(dlq(INCIDENTS), dlq(STATES)),
             NOTIFICATION, Set.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS), dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES),
-                    dlq(CLOCKS), dlq(CHECKS)),
+                    dlq(CLOCKS), dlq(CHECKS), dlq(EXERCISE_INCIDENTS), dlq(EXERCISE_ANSWERS), dlq(EXERCISE_STATES),
+                    dlq(EXERCISE_CONTACTS), dlq(EXERCISE_AGREEMENTS)),
             TRUST, Set.of(dlq(OUTCOMES), dlq(CHECKS), dlq(STATES)));
 
     /** Each service's Kafka Streams applications, as the services' configuration binds them. */
     static final List<StreamsApplication> APPLICATIONS = List.of(
             new StreamsApplication(INCIDENT, "incident-service", List.of(INCIDENTS), List.of(STATES), List.of()),
-            new StreamsApplication(NOTIFICATION, "notification-service-fanout", List.of(INCIDENTS),
+            new StreamsApplication(NOTIFICATION, "notification-service-fanout", List.of(INCIDENTS, EXERCISE_INCIDENTS),
                     List.of(AGREEMENTS, CONTACTS, STATES), List.of(ALERTS, DISCLOSURES)),
-            new StreamsApplication(NOTIFICATION, "notification-service-lifecycle", List.of(ALERTS, CLOCKS),
+            new StreamsApplication(NOTIFICATION, "notification-service-lifecycle", List.of(ALERTS, EXERCISE_ANSWERS, CLOCKS),
                     List.of(CONTACTS), List.of(ALERTS, OUTCOMES)),
             new StreamsApplication(NOTIFICATION, "notification-service-ledger", List.of(DISCLOSURES), List.of(), List.of()),
             new StreamsApplication(NOTIFICATION, "notification-service-checks", List.of(CHECKS, CONTACTS), List.of(), List.of(CHECKS)),
+            new StreamsApplication(NOTIFICATION, "notification-service-exercise-reference",
+                    List.of(EXERCISE_STATES, EXERCISE_CONTACTS, EXERCISE_AGREEMENTS), List.of(), List.of(STATES, CONTACTS, AGREEMENTS)),
             new StreamsApplication(TRUST, "trust-service", List.of(OUTCOMES, CHECKS), List.of(STATES), List.of()));
 
     /**
@@ -198,15 +212,15 @@ class KafkaAclTest {
      * it does not own, as whichever starts first does.
      */
     static final Map<String, List<String>> FIRST_PROVISIONING = Map.of(
-            TRUST, List.of(INCIDENTS, STATES, CONTACTS),
-            INCIDENT, List.of(AGREEMENTS, ALERTS, CLOCKS, CHECKS),
-            NOTIFICATION, List.of(OUTCOMES, DISCLOSURES));
+            TRUST, List.of(INCIDENTS, STATES, CONTACTS, EXERCISE_INCIDENTS),
+            INCIDENT, List.of(AGREEMENTS, ALERTS, CLOCKS, CHECKS, EXERCISE_ANSWERS, EXERCISE_STATES),
+            NOTIFICATION, List.of(OUTCOMES, DISCLOSURES, EXERCISE_CONTACTS, EXERCISE_AGREEMENTS));
 
     /** The same for the dead-letter topics: every service creates some it does not write. */
     static final Map<String, List<String>> FIRST_DEAD_LETTER_PROVISIONING = Map.of(
-            TRUST, List.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS)),
-            INCIDENT, List.of(dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES), dlq(CHECKS)),
-            NOTIFICATION, List.of(dlq(OUTCOMES), dlq(CLOCKS)));
+            TRUST, List.of(dlq(INCIDENTS), dlq(STATES), dlq(CONTACTS), dlq(EXERCISE_INCIDENTS), dlq(EXERCISE_ANSWERS)),
+            INCIDENT, List.of(dlq(AGREEMENTS), dlq(ALERTS), dlq(DISCLOSURES), dlq(CHECKS), dlq(EXERCISE_STATES)),
+            NOTIFICATION, List.of(dlq(OUTCOMES), dlq(CLOCKS), dlq(EXERCISE_CONTACTS), dlq(EXERCISE_AGREEMENTS)));
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -255,10 +269,9 @@ class KafkaAclTest {
     // --- the file itself -------------------------------------------------------------------
 
     /**
-     * One service writes each catalogue topic, except where a replay writes: exercise-service
-     * writes the incidents and acknowledgements it injects and a scenario's own reference data
-     * besides their services, and the exercise clock alone; the dead-letter replay writes every
-     * topic, as it puts back what any consumer refused.
+     * One user writes each catalogue topic: a service its own, exercise-service the exercise
+     * topics and no live one (notification-service admits what it takes from them); besides, the
+     * dead-letter replay writes every topic, as it puts back what any consumer refused.
      */
     @Test
     void everyCatalogueTopicIsWrittenExactlyByItsPublishers() {
@@ -267,16 +280,21 @@ class KafkaAclTest {
             writers.put(topic.name(), users.usersAllowed(AclOperation.WRITE, topic.name()));
         }
 
-        assertThat(writers).isEqualTo(new TreeMap<>(Map.of(
-                INCIDENTS, List.of(INCIDENT, EXERCISE, REPLAY),
-                STATES, List.of(NOTIFICATION, EXERCISE, REPLAY),
-                CONTACTS, List.of(NOTIFICATION, EXERCISE, REPLAY),
-                AGREEMENTS, List.of(NOTIFICATION, EXERCISE, REPLAY),
-                ALERTS, List.of(NOTIFICATION, EXERCISE, REPLAY),
-                OUTCOMES, List.of(NOTIFICATION, REPLAY),
-                DISCLOSURES, List.of(NOTIFICATION, REPLAY),
-                CLOCKS, List.of(EXERCISE, REPLAY),
-                CHECKS, List.of(NOTIFICATION, REPLAY))));
+        assertThat(writers).isEqualTo(new TreeMap<>(Map.ofEntries(
+                Map.entry(INCIDENTS, List.of(INCIDENT, REPLAY)),
+                Map.entry(STATES, List.of(NOTIFICATION, REPLAY)),
+                Map.entry(CONTACTS, List.of(NOTIFICATION, REPLAY)),
+                Map.entry(AGREEMENTS, List.of(NOTIFICATION, REPLAY)),
+                Map.entry(ALERTS, List.of(NOTIFICATION, REPLAY)),
+                Map.entry(OUTCOMES, List.of(NOTIFICATION, REPLAY)),
+                Map.entry(DISCLOSURES, List.of(NOTIFICATION, REPLAY)),
+                Map.entry(CLOCKS, List.of(EXERCISE, REPLAY)),
+                Map.entry(CHECKS, List.of(NOTIFICATION, REPLAY)),
+                Map.entry(EXERCISE_INCIDENTS, List.of(EXERCISE, REPLAY)),
+                Map.entry(EXERCISE_ANSWERS, List.of(EXERCISE, REPLAY)),
+                Map.entry(EXERCISE_STATES, List.of(EXERCISE, REPLAY)),
+                Map.entry(EXERCISE_CONTACTS, List.of(EXERCISE, REPLAY)),
+                Map.entry(EXERCISE_AGREEMENTS, List.of(EXERCISE, REPLAY)))));
     }
 
     @Test
@@ -298,6 +316,7 @@ class KafkaAclTest {
         assertThat(expected.get(dlq(OUTCOMES))).containsExactly(TRUST);
         assertThat(expected.get(dlq(INCIDENTS))).containsExactlyInAnyOrder(INCIDENT, NOTIFICATION);
         assertThat(expected.get(dlq(CHECKS))).containsExactlyInAnyOrder(NOTIFICATION, TRUST);
+        assertThat(expected.get(dlq(EXERCISE_STATES))).containsExactly(NOTIFICATION);
     }
 
     /**
@@ -400,14 +419,15 @@ class KafkaAclTest {
             Map<String, Map<String, Object>> bindings = (Map<String, Map<String, Object>>) child(stream, "bindings");
             KafkaUsers.User user = users.user(service);
             for (var binding : bindings.entrySet()) {
-                String destination = (String) binding.getValue().get("destination");
                 AclOperation needed = binding.getKey().contains("-in-") ? AclOperation.READ : AclOperation.WRITE;
-                assertThat(users.usersAllowed(needed, destination)).as(service + " " + binding.getKey()).contains(service);
-                if (needed == AclOperation.READ) {
-                    assertThat(DEAD_LETTER_WRITES.get(service)).as(service + " " + binding.getKey() + " dead letters")
-                            .contains(dlq(destination));
-                    assertThat(users.usersAllowed(AclOperation.WRITE, dlq(destination)))
-                            .as(service + " " + binding.getKey() + " dead letters").contains(service);
+                for (String destination : destinations(binding.getValue())) {
+                    assertThat(users.usersAllowed(needed, destination)).as(service + " " + binding.getKey()).contains(service);
+                    if (needed == AclOperation.READ) {
+                        assertThat(DEAD_LETTER_WRITES.get(service)).as(service + " " + binding.getKey() + " dead letters")
+                                .contains(dlq(destination));
+                        assertThat(users.usersAllowed(AclOperation.WRITE, dlq(destination)))
+                                .as(service + " " + binding.getKey() + " dead letters").contains(service);
+                    }
                 }
             }
             Map<String, Map<String, Object>> functions = (Map<String, Map<String, Object>>) child(stream,
@@ -433,9 +453,9 @@ class KafkaAclTest {
     /**
      * The replay waits on notification-service's Kafka Streams applications that consume what it
      * writes, as notification-service.yml binds them: {@link #AWAITED} names each one's group and
-     * those inputs, {@link #NOT_AWAITED} those that ignore exercise data. The reference data it
-     * writes is otherwise read as global tables, by a global consumer outside the group: no
-     * committed offsets to wait on (the incidents say how much to expect).
+     * those inputs, {@link #NOT_AWAITED} those it need not wait on. No application reads what it
+     * writes as a global table: its reference data reaches those through the exercise reference
+     * relay.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -447,8 +467,7 @@ class KafkaAclTest {
 
         Map<String, Set<String>> consumersOfWhatTheReplayWrites = new TreeMap<>();
         Map<String, Set<String>> globalTablesOfWhatTheReplayWrites = new TreeMap<>();
-        bindings.forEach((binding, settings) -> {
-            String destination = (String) settings.get("destination");
+        bindings.forEach((binding, settings) -> destinations(settings).forEach(destination -> {
             if (binding.contains("-in-") && WRITES.get(EXERCISE).contains(destination)) {
                 String function = binding.substring(0, binding.indexOf("-in-"));
                 String applicationId = (String) functions.get(function).get("application-id");
@@ -459,15 +478,20 @@ class KafkaAclTest {
                 (globalTable ? globalTablesOfWhatTheReplayWrites : consumersOfWhatTheReplayWrites)
                         .computeIfAbsent(applicationId, id -> new TreeSet<>()).add(destination);
             }
-        });
+        }));
 
-        Map<String, Set<String>> consumers = new TreeMap<>(sorted(AWAITED));
+        Map<String, Set<String>> consumers = new TreeMap<>();
+        AWAITED.forEach((group, topics) -> consumers.put(group, topics.stream().filter(WRITES.get(EXERCISE)::contains)
+                .collect(Collectors.toCollection(TreeSet::new))));
         consumers.putAll(sorted(NOT_AWAITED));
         assertThat(consumersOfWhatTheReplayWrites).isEqualTo(consumers);
         assertThat(AWAITED.keySet()).doesNotContainAnyElementsOf(NOT_AWAITED.keySet());
-        assertThat(globalTablesOfWhatTheReplayWrites).isEqualTo(sorted(Map.of(
-                "notification-service-fanout", Set.of(AGREEMENTS, CONTACTS, STATES),
-                "notification-service-lifecycle", Set.of(CONTACTS))));
+        assertThat(globalTablesOfWhatTheReplayWrites).isEmpty();
+    }
+
+    /** A binding's destinations: one topic, or several, comma-separated, as the Kafka Streams binder reads them. */
+    private static List<String> destinations(Map<String, Object> binding) {
+        return List.of(((String) binding.get("destination")).split(","));
     }
 
     /** {@code spring.cloud.stream} of a service's {@code <service>/src/main/resources/<service>.yml}. */
@@ -655,28 +679,36 @@ class KafkaAclTest {
     }
 
     /**
-     * A scenario's own reference data goes to the reference topics under the exercise's keys
-     * ({@link ExerciseKeys}), and its tombstones when the replay ends.
+     * A scenario's own reference data goes to the exercise reference topics under the exercise's
+     * keys ({@link ExerciseKeys}), and its tombstones when the replay ends; its injects, answers
+     * and clock to their exercise topics.
      */
     @Test
-    void exerciseServicePublishesAndRemovesAScenariosReferenceDataUnderTheExercisesKeys() throws Exception {
+    void exerciseServicePublishesOnTheExerciseTopics() throws Exception {
         String key = ExerciseKeys.key("some-exercise", "EE"); // x|some-exercise|EE
 
-        write(EXERCISE, STATES, key, "Estonia of some-exercise");
-        write(EXERCISE, STATES, key, null);
+        write(EXERCISE, EXERCISE_STATES, key, "Estonia of some-exercise");
+        write(EXERCISE, EXERCISE_STATES, key, null);
 
-        assertThat(readAsAdmin(STATES, key)).containsExactly("Estonia of some-exercise", null);
+        assertThat(readAsAdmin(EXERCISE_STATES, key)).containsExactly("Estonia of some-exercise", null);
+        for (String topic : List.of(EXERCISE_INCIDENTS, EXERCISE_ANSWERS, CLOCKS, EXERCISE_CONTACTS, EXERCISE_AGREEMENTS)) {
+            assertThat(writeFailure(EXERCISE, topic)).as(topic).isNull();
+        }
     }
 
     /**
-     * ACLs grant a topic, not a key prefix: the broker takes a live key from exercise-service just
-     * the same, which is why its credentials go to the exercise runner only.
+     * The broker refuses exercise-service every live topic a replay once wrote: the incidents, the
+     * alert events, and the reference data under any key, an exercise's own included (those reach
+     * the reference topics only through notification-service, which checks them).
      */
     @Test
-    void exerciseServiceIsNotKeptToTheExercisesKeysByTheBroker() throws Exception {
-        write(EXERCISE, STATES, "EE", "Estonia, overwritten by exercise-service");
-
-        assertThat(readAsAdmin(STATES, "EE")).containsExactly("Estonia, overwritten by exercise-service");
+    void exerciseServiceIsRefusedWritingTheLiveTopics() {
+        for (String topic : List.of(INCIDENTS, ALERTS, STATES, CONTACTS, AGREEMENTS)) {
+            assertRefusedWriting(EXERCISE, topic);
+        }
+        assertThatThrownBy(() -> write(EXERCISE, STATES, ExerciseKeys.key("some-exercise", "EE"), "Estonia of some-exercise"))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(TopicAuthorizationException.class);
     }
 
     /**
@@ -688,7 +720,8 @@ class KafkaAclTest {
     void exerciseServiceCannotWriteNotificationServicesStateNorTakeItsTransactionalIds() {
         assertRefusedWriting(EXERCISE, "notification-service-lifecycle-alert-lifecycle-changelog");
 
-        for (String application : List.of("notification-service-fanout", "notification-service-lifecycle")) {
+        for (String application : List.of("notification-service-fanout", "notification-service-lifecycle",
+                "notification-service-exercise-reference")) {
             Map<String, Object> properties = settings(EXERCISE).producer(broker.bootstrapServers());
             properties.put("transactional.id", application + "-" + UUID.randomUUID() + "-1");
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
