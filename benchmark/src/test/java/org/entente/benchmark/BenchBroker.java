@@ -3,10 +3,12 @@ package org.entente.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,6 +17,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,6 +49,11 @@ final class BenchBroker implements AutoCloseable {
     private final Broker broker;
     private final Admin admin;
     private final long startUpNanos;
+    /** Whether a partition held only markers between two offsets: once read, it stays so. */
+    private final Map<List<Object>, Boolean> onlyMarkersSeen = new ConcurrentHashMap<>();
+    /** Every catalogue and benchmark topic has {@link #PARTITIONS} once created, and keeps them. */
+    private final Map<String, List<TopicPartition>> partitionsOf = new ConcurrentHashMap<>();
+    private KafkaConsumer<byte[], byte[]> markerReader;
 
     BenchBroker(String classpath, Path home) {
         broker = new Broker(classpath, home);
@@ -88,8 +96,17 @@ final class BenchBroker implements AutoCloseable {
     }
 
     List<TopicPartition> partitions(String topic) {
+        List<TopicPartition> known = partitionsOf.get(topic);
+        if (known != null) {
+            return known;
+        }
         int count = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
-        return IntStream.range(0, count).mapToObj(partition -> new TopicPartition(topic, partition)).toList();
+        List<TopicPartition> partitions = IntStream.range(0, count)
+                .mapToObj(partition -> new TopicPartition(topic, partition)).toList();
+        if (count == PARTITIONS) {
+            partitionsOf.put(topic, partitions);
+        }
+        return partitions;
     }
 
     /** The offsets after the last committed record of each partition. */
@@ -105,42 +122,71 @@ final class BenchBroker implements AutoCloseable {
      * consumed.
      */
     Progress.Status consumed(String group, String topic) {
-        List<TopicPartition> partitions = partitions(topic);
-        Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        return consumed(Map.of(group, List.of(topic))).get(group);
+    }
+
+    /**
+     * {@link #consumed(String, String)} of several groups at once, each over all of its input
+     * topics, from one reading of their committed offsets and the topics' offsets (four admin
+     * requests), so that the groups' figures are of the same moment.
+     */
+    Map<String, Progress.Status> consumed(Map<String, List<String>> topicsOfGroup) {
+        List<TopicPartition> partitions = topicsOfGroup.values().stream().flatMap(List::stream).distinct()
+                .flatMap(topic -> partitions(topic).stream()).toList();
+        Map<String, ListConsumerGroupOffsetsSpec> groups = new LinkedHashMap<>();
+        topicsOfGroup.keySet().forEach(group -> groups.put(group, new ListConsumerGroupOffsetsSpec()));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = get(admin.listConsumerGroupOffsets(groups).all());
         Map<TopicPartition, Long> start = offsets(partitions, OffsetSpec.earliest());
         Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
-        long lag = 0;
-        long position = 0;
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = committed.get(partition);
-            long at = offset == null ? start.get(partition) : offset.offset();
-            long behind = Math.max(0, end.get(partition) - at);
-            if (behind > 0 && behind <= MARKERS_TO_CHECK && onlyMarkers(partition, at, end.get(partition))) {
-                behind = 0;
+        Map<String, Progress.Status> consumed = new LinkedHashMap<>();
+        topicsOfGroup.forEach((group, topics) -> {
+            Map<TopicPartition, OffsetAndMetadata> offsets = committed.getOrDefault(group, Map.of());
+            long lag = 0;
+            long position = 0;
+            for (TopicPartition partition : partitions) {
+                if (!topics.contains(partition.topic())) {
+                    continue;
+                }
+                OffsetAndMetadata offset = offsets.get(partition);
+                long at = offset == null ? start.get(partition) : offset.offset();
+                long behind = Math.max(0, end.get(partition) - at);
+                if (behind > 0 && behind <= MARKERS_TO_CHECK && onlyMarkers(partition, at, end.get(partition))) {
+                    behind = 0;
+                }
+                lag += behind;
+                position += at;
             }
-            lag += behind;
-            position += at;
-        }
-        return new Progress.Status(lag, position);
+            consumed.put(group, new Progress.Status(lag, position));
+        });
+        return consumed;
     }
 
     /** Whether a read-committed consumer finds no record between {@code from} and {@code end}. */
     private boolean onlyMarkers(TopicPartition partition, long from, long end) {
-        Properties settings = new Properties();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.assign(List.of(partition));
-            consumer.seek(partition, from);
-            while (consumer.position(partition) < end) {
-                if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
-                    return false;
-                }
-            }
-            return true;
+        return onlyMarkersSeen.computeIfAbsent(List.of(partition, from, end), ignored -> readOnlyMarkers(partition, from, end));
+    }
+
+    /**
+     * One consumer for every check, kept: a new one per check took about a second (connection,
+     * metadata), and a drain's readings check dozens of partitions.
+     */
+    private synchronized boolean readOnlyMarkers(TopicPartition partition, long from, long end) {
+        if (markerReader == null) {
+            Properties settings = new Properties();
+            settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+            markerReader = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
+        markerReader.assign(List.of(partition));
+        markerReader.seek(partition, from);
+        while (markerReader.position(partition) < end) {
+            if (!markerReader.poll(Duration.ofMillis(200)).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the group is not rebalancing and its members have every partition of {@code topic} between them. */
@@ -179,6 +225,11 @@ final class BenchBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (markerReader != null) {
+                markerReader.close();
+            }
+        }
         admin.close(Duration.ofSeconds(5));
         broker.stop();
     }

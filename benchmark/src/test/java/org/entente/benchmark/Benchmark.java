@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.entente.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,29 +19,26 @@ import org.slf4j.LoggerFactory;
  * One run on one standalone broker, in this order: raw hop ({@link RawHop}) and raw fan-out
  * ({@link RawFanOut}) before any service runs; Entente's fan-out stage alone ({@link FanOutStage});
  * the three services started one after the other (each one's start-up time alone); end to end
- * ({@link EndToEnd}); intake latency, then, once the pipeline has drained, report → inbox latency
- * ({@link Latencies}); a generated exercise replayed in simulated mode ({@link ExerciseReplay});
- * every process's resident memory. target/benchmark/run-&lt;time&gt;-&lt;states&gt;x&lt;recipients&gt;/
- * keeps the generated reference data, the configuration, every process's log and, when profiling,
- * notification-service's flight recordings; Kafka's data and the state stores are deleted at the end.
+ * ({@link EndToEnd}); the raw producer's latency at the intake's rate ({@link RawProducerLatency});
+ * intake latency, then, once the pipeline has drained, report → inbox latency, each followed by
+ * every stage's lag and drain ({@link Latencies}, {@link StageWatch}); a generated exercise
+ * replayed in simulated mode ({@link ExerciseReplay}); every process's resident memory (with the
+ * JVM's own account when profiling). Every timed row has the CPU of each process ({@link CpuMeter}).
+ * target/benchmark/run-&lt;time&gt;-&lt;states&gt;x&lt;recipients&gt;/ keeps the generated reference
+ * data, the configuration, every process's log and, when profiling, every service instance's flight
+ * recording and native memory summary; Kafka's data and the state stores are deleted at the end.
  */
 final class Benchmark {
 
     private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
     private static final List<String> SERVICES = List.of(Installation.INCIDENT_SERVICE, Installation.NOTIFICATION_SERVICE,
             Installation.TRUST_SERVICE);
-    /** Every consumer group of the pipeline and its input: the pipeline has drained when none lags. */
-    private static final Map<String, String> INPUTS = Map.of(
-            "incident-service", Topics.INCIDENTS.name(),
-            "notification-service-fanout", Topics.INCIDENTS.name(),
-            "notification-service-lifecycle", Topics.ALERTS.name(),
-            "notification-service-ledger", Topics.DISCLOSURES.name(),
-            "notification-service-webhooks", Topics.ALERTS.name(),
-            "trust-service", Topics.COMMITMENT_OUTCOMES.name());
 
     private final Parameters parameters;
     private final Installation installation;
     private final GeneratedReferenceData referenceData;
+    private volatile BenchBroker runningBroker;
+    private volatile EntenteServices runningServices;
 
     Benchmark(Parameters parameters, Installation installation) {
         this.parameters = parameters;
@@ -56,48 +52,73 @@ final class Benchmark {
         Path referenceFile = referenceData.write(home.resolve("reference-data.yml"));
         Path issuerKeys = home.resolve("local-issuer");
         EntenteApi api = new EntenteApi(issuerKeys);
-        BenchmarkReport report = new BenchmarkReport(Machine.describe(), describe(parameters));
+        CpuMeter cpu = new CpuMeter(this::processes);
+        BenchmarkReport report = new BenchmarkReport(Machine.describe(), describe(parameters), cpu);
         log.info("Benchmark run in {}", home);
         try (BenchBroker broker = new BenchBroker(installation.brokerClasspath(), home.resolve("kafka"));
                 IncidentWriter writer = new IncidentWriter(broker.bootstrapServers(), referenceData.states());
                 EntenteServices services = new EntenteServices(installation, home, broker.bootstrapServers(), issuerKeys,
                         referenceFile, parameters.profile())) {
+            runningBroker = broker;
+            runningServices = services;
             log.info("Raw hop: {} records", parameters.hopRecords());
-            report.add(new RawHop(broker).measure(parameters.hopRecords()));
+            report.add(new RawHop(broker).measure(parameters.hopRecords(), cpu));
             log.info("Raw fan-out: {} incidents", parameters.incidents());
-            report.add(new RawFanOut(broker, referenceFile).measure(writer, parameters.incidents()));
+            report.add(new RawFanOut(broker, referenceFile).measure(writer, parameters.incidents(), cpu));
             log.info("Entente fan-out stage: notification-service with only the fan-out bound, first start");
-            new FanOutStage(broker, writer, services, parameters).measure().forEach(report::add);
+            new FanOutStage(broker, writer, services, parameters, cpu).measure().forEach(report::add);
             Map<String, Long> startUps = new LinkedHashMap<>();
             for (String service : SERVICES) {
                 log.info("Starting {}", service);
                 startUps.put(service, services.start(service));
             }
-            Progress.await("consumer groups to settle", () -> Progress.Status.counted(INPUTS.size(),
-                    INPUTS.entrySet().stream().filter(input -> broker.settled(input.getKey(), input.getValue())).count()));
+            // Each group on its first input topic: the pipeline's consumers all have their partitions.
+            Progress.await("consumer groups to settle", () -> Progress.Status.counted(StageWatch.GROUPS.size(),
+                    StageWatch.GROUPS.entrySet().stream().filter(group -> broker.settled(group.getKey(), group.getValue().get(0)))
+                            .count()));
             log.info("End to end: {} incidents", parameters.incidents());
-            new EndToEnd(broker, writer, services, api, parameters, referenceData.states()).measure().forEach(report::add);
+            new EndToEnd(broker, writer, services, api, parameters, referenceData.states(), cpu).measure().forEach(report::add);
+            log.info("Raw producer latency: {} records/s for {}", parameters.intakeRate(), parameters.intakeDuration());
+            report.add(new RawProducerLatency(broker, referenceData.states()).measure(parameters.intakeRate(),
+                    parameters.intakeDuration(), cpu));
             Latencies latencies = new Latencies(broker,
-                    new ReportLoad(api, services.get(Installation.INCIDENT_SERVICE).baseUrl(), referenceData.states()), parameters);
-            log.info("Intake latency: {} reports/s for {}", parameters.intakeRate(), parameters.latencyDuration());
-            report.add(latencies.intake());
-            Progress.await("pipeline to drain", () -> INPUTS.entrySet().stream()
-                    .map(input -> broker.consumed(input.getKey(), input.getValue()))
-                    .reduce(new Progress.Status(0, 0), Progress.Status::plus));
+                    new ReportLoad(api, services.get(Installation.INCIDENT_SERVICE).baseUrl(), referenceData.states()), parameters,
+                    cpu);
+            latencies.intake(report::add);
             log.info("Report → inbox latency: {} reports/s for {}", parameters.incidentRate(), parameters.latencyDuration());
-            report.add(latencies.reportToInbox());
+            latencies.reportToInbox(report::add);
             log.info("Exercise replay: a generated scenario of {} injects, simulated", parameters.exerciseInjects());
+            CpuMeter.Sample cpuAtReplay = cpu.start();
             report.add(new ExerciseReplay(broker.bootstrapServers(), parameters.exerciseInjects()).measure());
+            cpu.record(ExerciseReplay.ID, cpuAtReplay);
             report.add(new Measurement.Footprint("kafka", "Kafka broker", broker.startUpNanos(), ResidentMemory.of(broker.pid())));
-            startUps.forEach((service, nanos) -> report.add(new Measurement.Footprint(service, service, nanos,
-                    ResidentMemory.of(services.get(service).pid()))));
-            if (parameters.profile()) {
-                startUps.keySet().forEach(service -> NativeMemory.record(services.get(service).pid(),
-                        home.resolve(service + "-native-memory.txt")));
-            }
+            startUps.forEach((service, nanos) -> {
+                ResidentMemory memory = ResidentMemory.of(services.get(service).pid());
+                NativeMemory.Summary jvm = parameters.profile()
+                        ? NativeMemory.record(services.get(service).pid(), home.resolve(service + "-native-memory.txt"))
+                        : null;
+                report.add(new Measurement.Footprint(service, service, nanos, memory, jvm));
+            });
+        } finally {
+            runningBroker = null;
+            runningServices = null;
         }
         deleteData(home);
         return report;
+    }
+
+    /** The run's processes now, for {@link CpuMeter}: the broker and every service instance. */
+    private Map<String, Long> processes() {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        BenchBroker broker = runningBroker;
+        EntenteServices services = runningServices;
+        if (broker != null) {
+            processes.put("kafka", broker.pid());
+        }
+        if (services != null) {
+            processes.putAll(services.pids());
+        }
+        return processes;
     }
 
     private static Map<String, Object> describe(Parameters parameters) {
@@ -111,6 +132,8 @@ final class Benchmark {
         described.put("commitmentsPerAlert", GeneratedReferenceData.COMMITMENTS.size());
         described.put("hopRecords", parameters.hopRecords());
         described.put("intakeRate", parameters.intakeRate());
+        described.put("intakeDuration", parameters.intakeDuration().toString());
+        described.put("intakeWarmUp", parameters.intakeWarmUp().toString());
         described.put("incidentRate", parameters.incidentRate());
         described.put("latencyDuration", parameters.latencyDuration().toString());
         described.put("exerciseInjects", parameters.exerciseInjects());

@@ -16,6 +16,8 @@ import org.entente.schemas.Topics;
  */
 final class EndToEnd {
 
+    static final String INBOX = "entente-inbox";
+    static final String END_TO_END = "entente-end-to-end";
     private static final String TRUST_GROUP = "trust-service";
     private static final int COMMITMENTS = GeneratedReferenceData.COMMITMENTS.size();
 
@@ -25,15 +27,17 @@ final class EndToEnd {
     private final EntenteApi api;
     private final Parameters parameters;
     private final List<String> states;
+    private final CpuMeter cpu;
 
     EndToEnd(BenchBroker broker, IncidentWriter writer, EntenteServices services, EntenteApi api, Parameters parameters,
-            List<String> states) {
+            List<String> states, CpuMeter cpu) {
         this.broker = broker;
         this.writer = writer;
         this.services = services;
         this.api = api;
         this.parameters = parameters;
         this.states = states;
+        this.cpu = cpu;
     }
 
     /** When a round's last alert was in its inbox, and when trust-service had counted its last outcome (from the first write). */
@@ -43,8 +47,8 @@ final class EndToEnd {
     /** Alerts per second into the inboxes, and into the inboxes and trust's figures. */
     List<Measurement> measure() {
         int warmUp = Parameters.warmUp(parameters.incidents());
-        round(warmUp);
-        Finish finish = round(parameters.incidents());
+        round(warmUp, false);
+        Finish finish = round(parameters.incidents(), true);
         long alerts = (long) parameters.incidents() * parameters.recipients();
         long allAlerts = (long) (warmUp + parameters.incidents()) * parameters.recipients();
         ExactCount.require("outcomes in trust figures", allAlerts * COMMITMENTS,
@@ -53,25 +57,33 @@ final class EndToEnd {
         ExactCount.require("alerts in the inboxes", allAlerts,
                 states.stream().mapToLong(state -> api.inboxSize(inboxes, state)).sum());
         return List.of(
-                new Measurement.Throughput("entente-inbox", "Entente to the inboxes: fan-out and delivery, whole pipeline running",
+                new Measurement.Throughput(INBOX, "Entente to the inboxes: fan-out and delivery, whole pipeline running",
                         "alerts", alerts, finish.inInboxesNanos()),
-                new Measurement.Throughput("entente-end-to-end", "Entente end to end: in the inboxes and counted by trust-service",
+                new Measurement.Throughput(END_TO_END, "Entente end to end: in the inboxes and counted by trust-service",
                         "alerts", alerts, finish.countedNanos()));
     }
 
-    private Finish round(int incidents) {
+    /** One round; a {@code timed} one records each row's CPU (from the first write to its finish). */
+    private Finish round(int incidents, boolean timed) {
         long alerts = (long) incidents * parameters.recipients();
         long outcomes = alerts * COMMITMENTS;
         try (RecordCounter alertEvents = new RecordCounter(broker, Topics.ALERTS.name());
                 RecordCounter judged = new RecordCounter(broker, Topics.COMMITMENT_OUTCOMES.name())) {
+            CpuMeter.Sample cpuAtStart = cpu.start();
             long started = System.nanoTime();
             writer.write(Topics.INCIDENTS.name(), incidents);
             // One AlertIssued and one AlertDelivered per alert: the generated contact chains are one contact long, nothing escalates.
             long inInboxes = Progress.await("end to end: alert events to come",
                     () -> Progress.Status.counted(2 * alerts, alertEvents.count()));
+            if (timed) {
+                cpu.record(INBOX, cpuAtStart);
+            }
             Progress.await("end to end: outcomes to judge", () -> Progress.Status.counted(outcomes, judged.count()));
             long counted = Progress.await("end to end: outcomes for trust-service to count",
                     () -> broker.consumed(TRUST_GROUP, Topics.COMMITMENT_OUTCOMES.name()));
+            if (timed) {
+                cpu.record(END_TO_END, cpuAtStart);
+            }
             Progress.pause(ExactCount.SETTLE_MILLIS);
             ExactCount.require("alert events", 2 * alerts, alertEvents.count());
             ExactCount.require("commitment outcomes", outcomes, judged.count());

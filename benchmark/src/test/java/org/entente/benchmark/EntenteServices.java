@@ -80,6 +80,13 @@ final class EntenteServices implements AutoCloseable {
         return running.get(instance);
     }
 
+    /** Instance name → pid of every instance running now. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        running.forEach((instance, process) -> pids.put(instance, process.pid()));
+        return pids;
+    }
+
     /** SIGTERM, and waits until it has ended (and written its flight recording). */
     void stop(String instance) {
         running.remove(instance).stop();

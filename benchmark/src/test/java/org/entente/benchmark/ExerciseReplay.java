@@ -19,6 +19,7 @@ import org.entente.exercise.scenario.Scenario;
  */
 final class ExerciseReplay {
 
+    static final String ID = "exercise-replay";
     static final int STATES = 12;
     private static final long SEED = 20261127L;
 
@@ -41,7 +42,7 @@ final class ExerciseReplay {
             throw new IllegalStateException("the replay of " + injects + " injects failed " + failed + " expectations");
         }
         long alerts = observed.stream().filter(Observed.AlertIssued.class::isInstance).count();
-        return new Measurement.Replay("exercise-replay", "exercise replay, simulated: generated scenario, " + STATES + " states",
+        return new Measurement.Replay(ID, "exercise replay, simulated: generated scenario, " + STATES + " states",
                 injects, alerts, nanos);
     }
 }

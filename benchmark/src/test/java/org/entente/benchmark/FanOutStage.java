@@ -14,17 +14,20 @@ import org.entente.schemas.Topics;
 final class FanOutStage {
 
     static final String INSTANCE = "notification-service-fan-out-only";
+    static final String ID = "entente-fan-out";
 
     private final BenchBroker broker;
     private final IncidentWriter writer;
     private final EntenteServices services;
     private final Parameters parameters;
+    private final CpuMeter cpu;
 
-    FanOutStage(BenchBroker broker, IncidentWriter writer, EntenteServices services, Parameters parameters) {
+    FanOutStage(BenchBroker broker, IncidentWriter writer, EntenteServices services, Parameters parameters, CpuMeter cpu) {
         this.broker = broker;
         this.writer = writer;
         this.services = services;
         this.parameters = parameters;
+        this.cpu = cpu;
     }
 
     /** The stage's throughput, and the instance's first start and memory. */
@@ -32,9 +35,11 @@ final class FanOutStage {
         long startUp = services.start(Installation.NOTIFICATION_SERVICE, INSTANCE, EntenteServices.FAN_OUT_ONLY);
         round(Parameters.warmUp(parameters.incidents()));
         long alerts = (long) parameters.incidents() * parameters.recipients();
-        Measurement throughput = new Measurement.Throughput("entente-fan-out",
-                "Entente fan-out stage alone (notification-service, fanOutIncident only)", "alerts", alerts,
-                round(parameters.incidents()));
+        CpuMeter.Sample cpuAtStart = cpu.start();
+        long nanos = round(parameters.incidents());
+        cpu.record(ID, cpuAtStart);
+        Measurement throughput = new Measurement.Throughput(ID,
+                "Entente fan-out stage alone (notification-service, fanOutIncident only)", "alerts", alerts, nanos);
         Measurement firstStart = new Measurement.Footprint("notification-service-first-start",
                 "notification-service, first start (seeds %d states, %d agreements), fan-out only"
                         .formatted(parameters.states(), parameters.agreements()),

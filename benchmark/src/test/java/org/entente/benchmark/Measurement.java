@@ -78,13 +78,28 @@ sealed interface Measurement {
         }
     }
 
-    /** A process: how long it took to become ready, its resident memory at the end of the run and at its peak. */
-    record Footprint(String id, String name, long startUpNanos, ResidentMemory memory) implements Measurement {
+    /**
+     * A process: how long it took to become ready, its resident memory at the end of the run and at
+     * its peak and, when native memory tracking was on ({@code jvm} not null), what the JVM had
+     * committed (heap and the rest) and how much of the resident set lies outside the JVM's account.
+     */
+    record Footprint(String id, String name, long startUpNanos, ResidentMemory memory, NativeMemory.Summary jvm)
+            implements Measurement {
+
+        Footprint(String id, String name, long startUpNanos, ResidentMemory memory) {
+            this(id, name, startUpNanos, memory, null);
+        }
 
         @Override
         public String result() {
-            return "ready in %.1f s, RSS %,d MB (peak %,d MB)".formatted(startUpNanos / 1e9, memory.rssMegabytes(),
+            String resident = "ready in %.1f s, RSS %,d MB (peak %,d MB)".formatted(startUpNanos / 1e9, memory.rssMegabytes(),
                     memory.peakMegabytes());
+            if (jvm == null) {
+                return resident;
+            }
+            return resident + "; JVM committed %,d MB: heap %,d, other JVM %,d; outside the JVM %,d MB".formatted(
+                    jvm.committedMegabytes(), jvm.heapMegabytes(), jvm.committedMegabytes() - jvm.heapMegabytes(),
+                    memory.rssMegabytes() - jvm.committedMegabytes());
         }
 
         @Override
@@ -93,6 +108,69 @@ sealed interface Measurement {
             figures.put("startUpSeconds", startUpNanos / 1e9);
             figures.put("rssMegabytes", memory.rssMegabytes());
             figures.put("peakRssMegabytes", memory.peakMegabytes());
+            if (jvm != null) {
+                figures.put("jvmCommittedMegabytes", jvm.committedMegabytes());
+                figures.put("heapCommittedMegabytes", jvm.heapMegabytes());
+                figures.put("outsideJvmMegabytes", memory.rssMegabytes() - jvm.committedMegabytes());
+                figures.put("jvmCommittedByCategoryMegabytes", jvm.categoryMegabytes());
+            }
+            return figures;
+        }
+    }
+
+    /**
+     * One consumer group over a latency row: its lag when the offered load ended; how long after that
+     * it reached (and kept) lag 0, with the offsets (records and transaction markers) it consumed
+     * meanwhile; and the offsets it consumed from the load's start until the whole pipeline had
+     * drained, in {@code rowNanos}.
+     */
+    record Stage(String id, String name, String group, long lagAtEnd, long drainNanos, long drainOffsets, long drainSpanNanos,
+            long rowOffsets, long rowNanos) implements Measurement {
+
+        double drainOffsetsPerSecond() {
+            return drainSpanNanos == 0 ? 0 : drainOffsets * 1e9 / drainSpanNanos;
+        }
+
+        double rowOffsetsPerSecond() {
+            return rowNanos == 0 ? 0 : rowOffsets * 1e9 / rowNanos;
+        }
+
+        @Override
+        public String result() {
+            String drain = drainNanos == 0 ? "lag %,d at the end of the load".formatted(lagAtEnd)
+                    : "lag %,d at the end of the load, 0 after %.1f s (%,.0f offsets/s meanwhile)".formatted(lagAtEnd,
+                            drainNanos / 1e9, drainOffsetsPerSecond());
+            return drain + "; %,d offsets in %.1f s from the load's start, %,.0f/s".formatted(rowOffsets, rowNanos / 1e9,
+                    rowOffsetsPerSecond());
+        }
+
+        @Override
+        public Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("group", group);
+            figures.put("lagAtEnd", lagAtEnd);
+            figures.put("drainSeconds", drainNanos / 1e9);
+            figures.put("drainOffsetsPerSecond", drainOffsetsPerSecond());
+            figures.put("offsets", rowOffsets);
+            figures.put("seconds", rowNanos / 1e9);
+            figures.put("offsetsPerSecond", rowOffsetsPerSecond());
+            return figures;
+        }
+    }
+
+    /** The whole pipeline after a latency row's load: the lag of all its groups together then, and when the last reached 0. */
+    record Drain(String id, String name, long lagAtEnd, long drainNanos) implements Measurement {
+
+        @Override
+        public String result() {
+            return "lag %,d (all stages) at the end of the load, drained %.1f s after it".formatted(lagAtEnd, drainNanos / 1e9);
+        }
+
+        @Override
+        public Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("lagAtEnd", lagAtEnd);
+            figures.put("drainSeconds", drainNanos / 1e9);
             return figures;
         }
     }

@@ -10,14 +10,16 @@ import java.time.Duration;
  * @param alerts alerts per throughput measurement: raw fan-out, Entente's fan-out stage, end to end
  *        (incidents = alerts / recipients, at least one)
  * @param hopRecords 500-byte records through the raw hop
- * @param intakeRate reports per second while intake latency is measured
+ * @param intakeRate reports per second while intake latency (and the raw producer's beside it) is measured
  * @param incidentRate reports per second while report-to-inbox latency is measured
- * @param latencyDuration how long each latency measurement sends reports
+ * @param intakeDuration how long the intake row and the raw producer's latency row beside it send (the intake row after
+ *        an untimed warm-up of a fifth of that)
+ * @param latencyDuration how long the report-to-inbox row sends reports
  * @param exerciseInjects injects of the generated exercise scenario replayed in simulated mode
  * @param profile whether the services run with a flight recording (JFR, settings=profile) and native memory tracking
  */
 record Parameters(int states, int recipients, int alerts, int hopRecords, int intakeRate, int incidentRate,
-        Duration latencyDuration, int exerciseInjects, boolean profile) {
+        Duration intakeDuration, Duration latencyDuration, int exerciseInjects, boolean profile) {
 
     static final int WARM_UP_DIVISOR = 5;
 
@@ -32,9 +34,9 @@ record Parameters(int states, int recipients, int alerts, int hopRecords, int in
             throw new IllegalArgumentException("an odd number of recipients (" + recipients + ") needs an even number of states: "
                     + "every state has exactly that many partners, so states x recipients must be even");
         }
-        if (alerts < 1 || hopRecords < 1 || intakeRate < 1 || incidentRate < 1 || exerciseInjects < 1 || latencyDuration.isNegative()
-                || latencyDuration.isZero()) {
-            throw new IllegalArgumentException("alerts, hop records, rates, injects and the latency duration must be positive");
+        if (alerts < 1 || hopRecords < 1 || intakeRate < 1 || incidentRate < 1 || exerciseInjects < 1 || !positive(latencyDuration)
+                || !positive(intakeDuration)) {
+            throw new IllegalArgumentException("alerts, hop records, rates, injects and the durations must be positive");
         }
     }
 
@@ -46,6 +48,7 @@ record Parameters(int states, int recipients, int alerts, int hopRecords, int in
                 Integer.parseInt(required("entente.bench.hop-records")),
                 Integer.parseInt(required("entente.bench.intake-rate")),
                 Integer.parseInt(required("entente.bench.incident-rate")),
+                Duration.parse(required("entente.bench.intake-duration")),
                 Duration.parse(required("entente.bench.latency-duration")),
                 Integer.parseInt(required("entente.bench.exercise-injects")),
                 Boolean.parseBoolean(required("entente.bench.profile")));
@@ -67,6 +70,15 @@ record Parameters(int states, int recipients, int alerts, int hopRecords, int in
      */
     static int warmUp(int volume) {
         return Math.max(1, volume / WARM_UP_DIVISOR);
+    }
+
+    /** The untimed warm-up before the intake row: a fifth of its duration at its rate. */
+    Duration intakeWarmUp() {
+        return intakeDuration.dividedBy(WARM_UP_DIVISOR);
+    }
+
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
     }
 
     static String required(String name) {

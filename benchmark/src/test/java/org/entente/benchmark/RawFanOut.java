@@ -71,7 +71,7 @@ final class RawFanOut {
     }
 
     /** Fans out a warm-up round, then {@code incidents}, each written to the topic before the loop meets it; alerts per second. */
-    Measurement.Throughput measure(IncidentWriter writer, int incidents) {
+    Measurement.Throughput measure(IncidentWriter writer, int incidents, CpuMeter cpu) {
         broker.createTopic(INCIDENTS);
         broker.createTopic(ALERTS);
         broker.createTopic(DISCLOSURES);
@@ -83,7 +83,10 @@ final class RawFanOut {
             writer.write(INCIDENTS, Parameters.warmUp(incidents));
             round(consumer, producer, Parameters.warmUp(incidents));
             writer.write(INCIDENTS, incidents);
-            return round(consumer, producer, incidents);
+            CpuMeter.Sample cpuAtStart = cpu.start();
+            Measurement.Throughput measured = round(consumer, producer, incidents);
+            cpu.record(BenchmarkReport.RAW_FAN_OUT, cpuAtStart);
+            return measured;
         }
     }
 

@@ -25,14 +25,16 @@ final class RawHop {
         new Random(7).nextBytes(value);
     }
 
-    Measurement.Throughput measure(int records) {
+    Measurement.Throughput measure(int records, CpuMeter cpu) {
         broker.createTopic(TOPIC);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 EntenteProducerSettings.forBroker(broker.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             round(producer, Parameters.warmUp(records));
+            CpuMeter.Sample cpuAtStart = cpu.start();
+            long nanos = round(producer, records);
+            cpu.record(BenchmarkReport.RAW_HOP, cpuAtStart);
             return new Measurement.Throughput(BenchmarkReport.RAW_HOP,
-                    "raw hop: producer → broker → consumer, " + RECORD_BYTES + "-byte records", "records", records,
-                    round(producer, records));
+                    "raw hop: producer → broker → consumer, " + RECORD_BYTES + "-byte records", "records", records, nanos);
         }
     }
 

@@ -53,6 +53,12 @@ final class ReportLoad {
     }
 
     Result run(int perSecond, Duration duration) {
+        return run(perSecond, duration, () -> {
+        });
+    }
+
+    /** As {@link #run(int, Duration)}, calling {@code offeredLoadEnded} once the last report has been sent, before its answer. */
+    Result run(int perSecond, Duration duration, Runnable offeredLoadEnded) {
         Histogram micros = new SynchronizedHistogram(3);
         ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
@@ -80,6 +86,7 @@ final class ReportLoad {
                 return null;
             }));
         }
+        offeredLoadEnded.run();
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
         Map<String, Integer> kinds = new TreeMap<>();
         refused.forEach(kind -> kinds.merge(kind, 1, Integer::sum));
