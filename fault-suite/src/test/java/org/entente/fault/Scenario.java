@@ -147,7 +147,8 @@ abstract class Scenario {
                 if (!service.alive()) {
                     problem("%s (pid %d) died:%n%s", service.name(), service.pid(), service.tail(30));
                 } else if (!service.awaitReadyQuietly(Duration.ofSeconds(60))) {
-                    problem("%s (pid %d) is alive but not ready: %s", service.name(), service.pid(), service.readiness());
+                    problem("%s (pid %d) is alive but not ready: %s; its last errors:%n%s", service.name(), service.pid(),
+                            service.readiness(), service.lastErrors(10));
                 }
             }
         }

@@ -29,6 +29,7 @@ import org.entente.events.Sector;
 import org.entente.events.Severity;
 import org.entente.events.Tlp;
 import org.entente.notification.routing.RecipientLabel;
+import org.entente.platform.kafka.StreamThreadReplacement;
 import org.entente.schemas.Topics;
 import org.entente.testing.AccessMatrix;
 import org.entente.testing.MutableClock;
@@ -44,7 +45,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -84,6 +87,9 @@ public class NotificationPipelineIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    List<StreamsBuilderFactoryBean> streamsApplications;
 
     RestTestClient http;
 
@@ -337,6 +343,13 @@ public class NotificationPipelineIntegrationTest {
                 .setPersonalData(PersonalData.newBuilder().setNames(List.of("Shift engineer")).build())
                 .setAffectedStates(List.of("LV"))
                 .build();
+    }
+
+    /** platform's StreamThreadConfiguration reaches every application the binder builds. */
+    @Test
+    void shouldReplaceAStreamThreadThatDiesInEveryKafkaStreamsApplication() {
+        assertThat(streamsApplications).hasSize(5).allSatisfy(application ->
+                assertThat(ReflectionTestUtils.getField(application, "kafkaStreamsCustomizer")).isInstanceOf(StreamThreadReplacement.class));
     }
 
     private RestTestClient.ResponseSpec putChain(String state, Map<String, Object> contact) {

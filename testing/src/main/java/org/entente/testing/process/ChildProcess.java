@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A JVM that the fault suite or the benchmark starts: one log file per start, stopped with SIGTERM
@@ -106,12 +107,22 @@ final class ChildProcess {
 
     /** The last lines of the current log, for failure messages. */
     String tail(int lines) {
+        return lastLines(lines, line -> true);
+    }
+
+    /** The last {@code lines} lines logged at ERROR. */
+    String lastErrors(int lines) {
+        return lastLines(lines, line -> line.contains(" ERROR "));
+    }
+
+    private String lastLines(int count, Predicate<String> wanted) {
         if (log == null || !Files.exists(log)) {
             return "(no log)";
         }
         try {
             List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            List<String> picked = all.stream().filter(wanted).toList();
+            return String.join("\n", picked.subList(Math.max(0, picked.size() - count), picked.size()));
         } catch (IOException | RuntimeException e) {
             return "(log unreadable: " + e + ")";
         }

@@ -165,4 +165,9 @@ public final class ServiceProcess {
     public String tail(int lines) {
         return process.tail(lines);
     }
+
+    /** The last {@code lines} lines the service logged at ERROR. */
+    public String lastErrors(int lines) {
+        return process.lastErrors(lines);
+    }
 }
