@@ -1,8 +1,8 @@
 package org.entente.platform.kafka;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -33,10 +33,10 @@ public final class StreamThreadReplacement implements StreamsUncaughtExceptionHa
     private static final Logger log = LoggerFactory.getLogger(StreamThreadReplacement.class);
 
     private final String application;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Deque<Instant> replacements = new ArrayDeque<>();
 
-    StreamThreadReplacement(String application, Clock clock) {
+    StreamThreadReplacement(String application, InstantSource clock) {
         this.application = application;
         this.clock = clock;
     }

@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -82,17 +81,17 @@ class StreamThreadReplacementTest {
 
     @Test
     void shouldShutTheClientDownWhenThreadsKeepDyingWithinAMinuteAndReplaceThemAgainOnceItPassed() {
-        MovableClock clock = new MovableClock();
-        StreamThreadReplacement replacement = new StreamThreadReplacement("app", clock);
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T12:00:00Z"));
+        StreamThreadReplacement replacement = new StreamThreadReplacement("app", now::get);
         RuntimeException failure = new IllegalStateException("again");
 
         for (int i = 0; i < StreamThreadReplacement.MAX_REPLACEMENTS; i++) {
             assertThat(replacement.handle(failure)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
-            clock.advance(Duration.ofSeconds(1));
+            now.updateAndGet(instant -> instant.plusSeconds(1));
         }
         assertThat(replacement.handle(failure)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
 
-        clock.advance(StreamThreadReplacement.WINDOW);
+        now.updateAndGet(instant -> instant.plus(StreamThreadReplacement.WINDOW));
         assertThat(replacement.handle(failure)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
@@ -109,30 +108,6 @@ class StreamThreadReplacementTest {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
             }
             return values;
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-07T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
