@@ -40,7 +40,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every endpoint but the probes (and the actuator, on its management port) is an OAuth2 resource
  * server: a signed JWT for this deployment's audience whose claims say the caller's state and
- * roles (see {@link CallerAuthenticationConverter}).
+ * roles (see {@link CallerAuthenticationConverter}), verified once per token until it expires
+ * ({@link VerifiedTokens}).
  * Tokens come from any OIDC issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
  * or, in the embedded default, from the {@link LocalIssuer}'s key set. Refusals are problem
  * details: 401 without a valid token, 403 for the wrong role and for a valid token whose
@@ -85,7 +86,8 @@ public class CallerSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ententeSecurityFilterChain(HttpSecurity http, ObjectProvider<KnownStates> knownStates) throws Exception {
+    SecurityFilterChain ententeSecurityFilterChain(HttpSecurity http, JwtDecoder tokenVerifier, ObjectProvider<KnownStates> knownStates)
+            throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -96,7 +98,8 @@ public class CallerSecurityConfiguration {
                         .permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerAuthenticationConverter()))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(tokenVerifier))
+                                .jwtAuthenticationConverter(new CallerAuthenticationConverter()))
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");

@@ -117,10 +117,11 @@ class LocalIssuerTokensTest {
         return CallerSecurityConfiguration.localIssuerDecoder(new JWKSet(key.toPublicJWK()), List.of("entente"));
     }
 
-    private static String sign(RSAKey key, String issuer, String audience, Instant expiry) throws Exception {
+    /** A token of {@code key} for a point of contact of EE; {@code audience} and {@code expiry} may be null. */
+    static String sign(RSAKey key, String issuer, String audience, Instant expiry) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("ee-poc").claim("roles", List.of("poc"))
-                        .claim("state", "EE").expirationTime(Date.from(expiry)).build());
+                        .claim("state", "EE").expirationTime(expiry == null ? null : Date.from(expiry)).build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
