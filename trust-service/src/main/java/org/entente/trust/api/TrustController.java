@@ -11,8 +11,8 @@ import org.entente.trust.figures.Figures;
 import org.entente.trust.figures.Subject;
 import org.entente.trust.figures.TrustCalculator;
 import org.entente.trust.figures.Window;
-import org.entente.trust.outcomes.OutcomeStore;
 import org.entente.trust.outcomes.OutcomesUnavailableException;
+import org.entente.trust.outcomes.TallyStores;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -51,12 +51,12 @@ class TrustController {
     public record AgreementTrust(String window, String agreementId, Figures figures) {
     }
 
-    private final OutcomeStore outcomes;
+    private final TallyStores tallies;
     private final TrustCalculator calculator;
     private final KnownStates states;
 
-    TrustController(OutcomeStore outcomes, TrustCalculator calculator, KnownStates states) {
-        this.outcomes = outcomes;
+    TrustController(TallyStores tallies, TrustCalculator calculator, KnownStates states) {
+        this.tallies = tallies;
         this.calculator = calculator;
         this.states = states;
     }
@@ -65,7 +65,7 @@ class TrustController {
     @PreAuthorize(HUB)
     StatesTrust states(@RequestParam(defaultValue = "all") String window) {
         Window checked = check().window(window).validWindow();
-        return new StatesTrust(checked.label(), calculator.perRecipientState(outcomes.all(), checked));
+        return new StatesTrust(checked.label(), calculator.perRecipientState(tallies.commitments(), checked));
     }
 
     @GetMapping("/states/{code}")
@@ -73,7 +73,7 @@ class TrustController {
     StateTrust state(Caller caller, @PathVariable String code, @RequestParam(defaultValue = "all") String window) {
         Window checked = check().window(window).stateCode("code", code).validWindow();
         requireInvolved(caller, code);
-        return new StateTrust(checked.label(), code, calculator.figures(outcomes.all(), new Subject.State(code), checked));
+        return new StateTrust(checked.label(), code, calculator.figures(tallies.commitments(), new Subject.State(code), checked));
     }
 
     @GetMapping("/pairs/{from}/{to}")
@@ -83,7 +83,7 @@ class TrustController {
         Window checked = check().window(window).stateCode("from", from).stateCode("to", to).validWindow();
         requireInvolved(caller, from, to);
         return new PairTrust(checked.label(), from, to,
-                calculator.figures(outcomes.all(), new Subject.Pair(from, to), checked));
+                calculator.figures(tallies.commitments(), new Subject.Pair(from, to), checked));
     }
 
     @GetMapping("/agreements/{agreementId}")
@@ -91,7 +91,7 @@ class TrustController {
     AgreementTrust agreement(@PathVariable String agreementId, @RequestParam(defaultValue = "all") String window) {
         Window checked = check().window(window).validWindow();
         return new AgreementTrust(checked.label(), agreementId,
-                calculator.figures(outcomes.all(), new Subject.Agreement(agreementId), checked));
+                calculator.figures(tallies.commitments(), new Subject.Agreement(agreementId), checked));
     }
 
     /** Communication checks: a figure of their own, never mixed with the commitments above. */
@@ -99,7 +99,7 @@ class TrustController {
     @PreAuthorize(HUB)
     StatesTrust communicationChecks(@RequestParam(defaultValue = "all") String window) {
         Window checked = check().window(window).validWindow();
-        return new StatesTrust(checked.label(), calculator.perRecipientState(outcomes.communicationChecks(), checked));
+        return new StatesTrust(checked.label(), calculator.perRecipientState(tallies.communicationChecks(), checked));
     }
 
     @GetMapping("/communication-checks/{code}")
@@ -108,7 +108,7 @@ class TrustController {
         Window checked = check().window(window).stateCode("code", code).validWindow();
         requireInvolved(caller, code);
         return new StateTrust(checked.label(), code,
-                calculator.figures(outcomes.communicationChecks(), new Subject.State(code), checked));
+                calculator.figures(tallies.communicationChecks(), new Subject.State(code), checked));
     }
 
     private ParameterCheck check() {

@@ -3,14 +3,14 @@ package org.entente.trust.figures;
 /** What a set of trust figures is about. */
 public sealed interface Subject {
 
-    boolean covers(Outcome outcome);
+    boolean covers(TallyKey tally);
 
     /** A state, through the commitments it owed to everyone. */
     record State(String code) implements Subject {
 
         @Override
-        public boolean covers(Outcome outcome) {
-            return outcome.recipientState().equals(code);
+        public boolean covers(TallyKey tally) {
+            return tally.recipientState().equals(code);
         }
     }
 
@@ -18,8 +18,8 @@ public sealed interface Subject {
     record Pair(String from, String to) implements Subject {
 
         @Override
-        public boolean covers(Outcome outcome) {
-            return from.equals(outcome.reportingState()) && to.equals(outcome.recipientState());
+        public boolean covers(TallyKey tally) {
+            return from.equals(tally.reportingState()) && to.equals(tally.recipientState());
         }
     }
 
@@ -27,8 +27,8 @@ public sealed interface Subject {
     record Agreement(String agreementId) implements Subject {
 
         @Override
-        public boolean covers(Outcome outcome) {
-            return agreementId.equals(outcome.agreementId());
+        public boolean covers(TallyKey tally) {
+            return agreementId.equals(tally.agreementId());
         }
     }
 }

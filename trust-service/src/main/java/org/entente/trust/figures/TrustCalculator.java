@@ -1,14 +1,14 @@
 package org.entente.trust.figures;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
-/** Trust figures from commitment outcomes of real traffic, over a window ending at the clock's now. */
+/**
+ * Trust figures from the tallies, over a window ending at the clock's now: the tallies of the
+ * window's buckets that concern the subject, added up. What it reads grows with the states, pairs
+ * and agreements that have outcomes and the days of the window, never with the outcomes.
+ */
 public class TrustCalculator {
 
     private final Clock clock;
@@ -17,18 +17,27 @@ public class TrustCalculator {
         this.clock = clock;
     }
 
-    public Figures figures(Collection<Outcome> outcomes, Subject subject, Window window) {
-        return Figures.of(inWindow(outcomes, window).stream().filter(subject::covers).toList());
+    public Figures figures(TallyReader tallies, Subject subject, Window window) {
+        Tally sum = new Tally();
+        for (Bucket bucket : window.buckets(clock.instant())) {
+            tallies.forEachWithPrefix(TallyKey.prefix(bucket, subject), (key, tally) -> {
+                if (subject.covers(key)) {
+                    sum.add(tally);
+                }
+            });
+        }
+        return sum.figures();
     }
 
     /** Figures of every state that owed at least one commitment in the window, by state code. */
-    public SortedMap<String, Figures> perRecipientState(Collection<Outcome> outcomes, Window window) {
-        return inWindow(outcomes, window).stream().collect(Collectors.groupingBy(Outcome::recipientState,
-                TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), Figures::of)));
-    }
-
-    private List<Outcome> inWindow(Collection<Outcome> outcomes, Window window) {
-        Instant now = clock.instant();
-        return outcomes.stream().filter(outcome -> window.includes(outcome.issuedAt(), now)).toList();
+    public SortedMap<String, Figures> perRecipientState(TallyReader tallies, Window window) {
+        SortedMap<String, Tally> sums = new TreeMap<>();
+        for (Bucket bucket : window.buckets(clock.instant())) {
+            tallies.forEachWithPrefix(TallyKey.prefix(bucket),
+                    (key, tally) -> sums.computeIfAbsent(key.recipientState(), state -> new Tally()).add(tally));
+        }
+        SortedMap<String, Figures> figures = new TreeMap<>();
+        sums.forEach((state, sum) -> figures.put(state, sum.figures()));
+        return figures;
     }
 }

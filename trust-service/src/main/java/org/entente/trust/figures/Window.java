@@ -2,27 +2,38 @@ package org.entente.trust.figures;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Which outcomes count, by when their alert was issued. */
+/** Which outcomes count, by the bucket of the day their alert was issued. */
 public enum Window {
 
     ALL("all") {
         @Override
-        public boolean includes(Instant issuedAt, Instant now) {
-            return true;
+        public List<Bucket> buckets(Instant now) {
+            return List.of(new Bucket.AllTime());
         }
     },
 
-    /** From exactly 30 days before now up to now, both ends included; alerts issued later are not yet due. */
+    /**
+     * The UTC day that holds now − 30 days, every day after it, and today: every alert issued from
+     * now − 30 days up to now, plus those issued earlier on that first day (up to a day more) and
+     * later today.
+     */
     LAST_30_DAYS("30d") {
         @Override
-        public boolean includes(Instant issuedAt, Instant now) {
-            return !issuedAt.isBefore(now.minus(Duration.ofDays(30))) && !issuedAt.isAfter(now);
+        public List<Bucket> buckets(Instant now) {
+            return Stream.iterate(firstDay(now), day -> !day.isAfter(Bucket.Day.of(now).date()), day -> day.plusDays(1))
+                    .<Bucket>map(Bucket.Day::new)
+                    .toList();
         }
     };
+
+    private static final Duration THIRTY_DAYS = Duration.ofDays(30);
 
     private final String label;
 
@@ -30,7 +41,13 @@ public enum Window {
         this.label = label;
     }
 
-    public abstract boolean includes(Instant issuedAt, Instant now);
+    /** The tallies that together hold the window's outcomes. */
+    public abstract List<Bucket> buckets(Instant now);
+
+    /** The oldest day of the 30-day window: a day before it is never read again. */
+    public static LocalDate firstDay(Instant now) {
+        return Bucket.Day.of(now.minus(THIRTY_DAYS)).date();
+    }
 
     public String label() {
         return label;

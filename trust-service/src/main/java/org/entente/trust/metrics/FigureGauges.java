@@ -40,10 +40,10 @@ final class FigureGauges {
                 .description(capitalised(names.what()) + ", all time, per recipient state and result")
                 .register(registry);
         this.responseP50 = MultiGauge.builder(names.responseP50())
-                .description("Median time to acknowledge (nearest rank), " + names.what() + ", all time, per recipient state")
+                .description("Median time to acknowledge (nearest rank, within 0.1%), " + names.what() + ", all time, per recipient state")
                 .register(registry);
         this.responseP90 = MultiGauge.builder(names.responseP90())
-                .description("90th percentile time to acknowledge (nearest rank), " + names.what()
+                .description("90th percentile time to acknowledge (nearest rank, within 0.1%), " + names.what()
                         + ", all time, per recipient state")
                 .register(registry);
     }

@@ -3,8 +3,8 @@ package org.entente.trust.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.entente.trust.figures.TrustCalculator;
 import org.entente.trust.figures.Window;
-import org.entente.trust.outcomes.OutcomeStore;
 import org.entente.trust.outcomes.OutcomesUnavailableException;
+import org.entente.trust.outcomes.TallyStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +23,13 @@ class TrustGauges {
             "entente.trust.communication.checks.honoured.ratio", "entente.trust.communication.checks",
             "entente.trust.communication.checks.response.p50.seconds", "entente.trust.communication.checks.response.p90.seconds");
 
-    private final OutcomeStore outcomes;
+    private final TallyStores tallies;
     private final TrustCalculator calculator;
     private final FigureGauges commitments;
     private final FigureGauges communicationChecks;
 
-    TrustGauges(MeterRegistry registry, OutcomeStore outcomes, TrustCalculator calculator) {
-        this.outcomes = outcomes;
+    TrustGauges(MeterRegistry registry, TallyStores tallies, TrustCalculator calculator) {
+        this.tallies = tallies;
         this.calculator = calculator;
         this.commitments = new FigureGauges(registry, COMMITMENTS);
         this.communicationChecks = new FigureGauges(registry, COMMUNICATION_CHECKS);
@@ -37,8 +37,8 @@ class TrustGauges {
 
     void refresh() {
         try {
-            commitments.show(calculator.perRecipientState(outcomes.all(), Window.ALL));
-            communicationChecks.show(calculator.perRecipientState(outcomes.communicationChecks(), Window.ALL));
+            commitments.show(calculator.perRecipientState(tallies.commitments(), Window.ALL));
+            communicationChecks.show(calculator.perRecipientState(tallies.communicationChecks(), Window.ALL));
         } catch (OutcomesUnavailableException e) {
             log.debug("Trust gauges keep their last values: {}", e.getMessage());
         }

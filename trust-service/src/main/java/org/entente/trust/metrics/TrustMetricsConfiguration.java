@@ -2,7 +2,7 @@ package org.entente.trust.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.entente.trust.figures.TrustCalculator;
-import org.entente.trust.outcomes.OutcomeStore;
+import org.entente.trust.outcomes.TallyStores;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +10,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 /**
- * Business meters of the trust service: gauges recomputed from the outcome store every
+ * Business meters of the trust service: gauges recomputed from the tallies every
  * {@code entente.trust.metrics.refresh-interval}, rather than on each scrape, so a scrape never
- * waits for a store scan. The common {@code application} tag comes from
+ * waits for a store read. The common {@code application} tag comes from
  * {@code management.metrics.tags.application}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +21,8 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 public class TrustMetricsConfiguration {
 
     @Bean
-    TrustGauges trustGauges(MeterRegistry registry, OutcomeStore outcomes, TrustCalculator calculator) {
-        return new TrustGauges(registry, outcomes, calculator);
+    TrustGauges trustGauges(MeterRegistry registry, TallyStores tallies, TrustCalculator calculator) {
+        return new TrustGauges(registry, tallies, calculator);
     }
 
     @Bean

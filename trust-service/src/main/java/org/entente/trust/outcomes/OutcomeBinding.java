@@ -1,5 +1,6 @@
 package org.entente.trust.outcomes;
 
+import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The trust service's one Kafka Streams application: commitment outcomes (in-0) and
- * communication checks (in-1), each into its own store, and the registered states (in-2), a
- * global table the API checks state codes against ({@code StatesTable}).
+ * communication checks (in-1), each into its own outcome and tally stores, and the registered
+ * states (in-2), a global table the API checks state codes against ({@code StatesTable}).
  */
 @Configuration(proxyBeanMethods = false)
 class OutcomeBinding {
@@ -30,10 +31,10 @@ class OutcomeBinding {
     /** The states' table is materialised by its binding ({@code materialized-as}); nothing here reads it. */
     @Bean
     Function<KStream<String, CommitmentOutcomeRecorded>,
-            Function<KStream<String, SpecificRecord>, Consumer<GlobalKTable<String, StateProfile>>>> recordOutcomes() {
+            Function<KStream<String, SpecificRecord>, Consumer<GlobalKTable<String, StateProfile>>>> recordOutcomes(Clock clock) {
         return commitmentOutcomes -> communicationChecks -> states -> {
-            commitmentOutcomes.process(new CommitmentOutcomeIntake());
-            communicationChecks.process(new CommunicationCheckIntake());
+            commitmentOutcomes.process(new CommitmentOutcomeIntake(clock));
+            communicationChecks.process(new CommunicationCheckIntake(clock));
         };
     }
 }

@@ -1,9 +1,9 @@
 package org.entente.trust.outcomes;
 
-/** The outcome store cannot be read now: Kafka Streams is starting, restoring or rebalancing. */
+/** The tallies cannot be read now: Kafka Streams is starting, restoring or rebalancing. */
 public class OutcomesUnavailableException extends RuntimeException {
 
     OutcomesUnavailableException(Throwable cause) {
-        super("Commitment outcomes are not queryable yet: " + cause.getMessage(), cause);
+        super("Trust tallies are not queryable yet: " + cause.getMessage(), cause);
     }
 }
