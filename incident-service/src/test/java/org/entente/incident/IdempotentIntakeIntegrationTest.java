@@ -57,7 +57,6 @@ class IdempotentIntakeIntegrationTest {
     static final Instant DETECTED_AT = Instant.parse("2026-11-27T03:30:00Z");
     static final Duration WAIT = Duration.ofSeconds(15);
     /** How long to keep reading a topic to be sure nothing more comes. */
-    static final Duration QUIET = Duration.ofSeconds(3);
 
     @LocalServerPort
     int port;
@@ -90,9 +89,9 @@ class IdempotentIntakeIntegrationTest {
                 .expectBody(Map.class).returnResult();
     }
 
+    /** What the incident topic holds of the incident: all of it, once intake has answered (acks=all). */
     static List<ConsumerRecord<String, SpecificRecord>> recordsOf(String incidentId) {
-        return TopicProbe.read(Topics.INCIDENTS.name(), record -> incidentId.equals(record.key()),
-                found -> found.size() > 1, QUIET);
+        return TopicProbe.readToEnd(Topics.INCIDENTS.name(), record -> incidentId.equals(record.key()));
     }
 
     double received() {

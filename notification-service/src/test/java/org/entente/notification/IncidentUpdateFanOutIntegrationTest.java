@@ -62,6 +62,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class IncidentUpdateFanOutIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String FAN_OUT = "notification-service-fanout";
     static final Instant REPORTED_AT = Instant.parse("2026-09-14T07:00:00Z");
 
     @LocalServerPort
@@ -126,8 +127,8 @@ class IncidentUpdateFanOutIntegrationTest {
 
         // and a copy of a revision already routed is a duplicate: nothing new goes out
         TopicProbe.write(Topics.INCIDENTS.name(), id, red);
-        TopicProbe.write(Topics.INCIDENTS.name(), id, revision(critical, 4, Tlp.RED, List.of("FI")));
-        assertThat(allAlertsIssued(id, 6)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision)
+        RecordMetadata last = TopicProbe.write(Topics.INCIDENTS.name(), id, revision(critical, 4, Tlp.RED, List.of("FI")));
+        assertThat(allAlertsIssued(id, 6, last)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision)
                 .containsExactly(tuple("FI", 0), tuple("FI", 1), tuple("FI", 3), tuple("FI", 4), tuple("LT", 0), tuple("LV", 0));
     }
 
@@ -141,14 +142,14 @@ class IncidentUpdateFanOutIntegrationTest {
         IncidentReported fromFinland = IncidentReported.newBuilder(revision(report, 1, Tlp.AMBER, List.of("LT")))
                 .setReportingState("FI").build();
         RecordMetadata refused = TopicProbe.write(Topics.INCIDENTS.name(), id, fromFinland);
-        TopicProbe.write(Topics.INCIDENTS.name(), id, revision(report, 1, Tlp.RED, List.of("FI")));
+        RecordMetadata estonias = TopicProbe.write(Topics.INCIDENTS.name(), id, revision(report, 1, Tlp.RED, List.of("FI")));
 
         // Then Finland's is a dead letter, and Estonia's revision 1 passes as if it had never been written
         assertThat(deadLetter(Topics.INCIDENTS, refused)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), refused.partition(),
                 refused.offset(), "org.entente.schemas.InvalidEventException",
                 "revision 1 comes from FI, but EE reported the incident", id,
                 DeadLetter.hex(EventCodec.instance().encode(fromFinland)), refused.partition()));
-        assertThat(allAlertsIssued(id, 4)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision,
+        assertThat(allAlertsIssued(id, 4, estonias)).extracting(AlertIssued::getRecipientState, AlertIssued::getIncidentRevision,
                 AlertIssued::getReportingState).containsExactly(tuple("FI", 0, "EE"), tuple("FI", 1, "EE"), tuple("LT", 0, "EE"),
                 tuple("LV", 0, "EE"));
     }
@@ -176,9 +177,9 @@ class IncidentUpdateFanOutIntegrationTest {
         assertThat(deadLetter(Topics.INCIDENTS, out)).containsExactly(new DeadLetter(Topics.INCIDENTS.name(), out.partition(), out.offset(),
                 "org.entente.schemas.InvalidEventException", "revision 1 belongs to real traffic, the incident to exercise drill-2026",
                 drill.getIncidentId(), DeadLetter.hex(EventCodec.instance().encode(outOfTheDrill)), out.partition()));
-        assertThat(allAlertsIssued(real.getIncidentId(), 3)).extracting(AlertIssued::getIncidentRevision,
+        assertThat(allAlertsIssued(real.getIncidentId(), 3, into)).extracting(AlertIssued::getIncidentRevision,
                 alert -> alert.getMetadata().getExerciseId()).containsOnly(tuple(0, null));
-        assertThat(allAlertsIssued(drill.getIncidentId(), 3)).extracting(AlertIssued::getIncidentRevision,
+        assertThat(allAlertsIssued(drill.getIncidentId(), 3, out)).extracting(AlertIssued::getIncidentRevision,
                 alert -> alert.getMetadata().getExerciseId()).containsOnly(tuple(0, "drill-2026"));
     }
 
@@ -191,24 +192,24 @@ class IncidentUpdateFanOutIntegrationTest {
         // When Estonia raises it to RED for Finland alone, then makes it critical, still for Finland alone
         IncidentReported red = revision(report, 1, Tlp.RED, List.of("FI"));
         TopicProbe.write(Topics.INCIDENTS.name(), id, red);
-        TopicProbe.write(Topics.INCIDENTS.name(), id, IncidentReported.newBuilder(revision(red, 2, Tlp.RED, List.of("FI")))
-                .setSeverity(Severity.CRITICAL).build());
+        RecordMetadata critical = TopicProbe.write(Topics.INCIDENTS.name(), id,
+                IncidentReported.newBuilder(revision(red, 2, Tlp.RED, List.of("FI"))).setSeverity(Severity.CRITICAL).build());
         alertsIssued(id, 5);
 
         // Then the ledger says, once, that revision 1 did not go to Lithuania and Latvia, which the report reached
-        assertThat(ledgerEntriesWithNothingDisclosed(id, 2)).containsExactly(notShared(red, "LT"), notShared(red, "LV"));
+        assertThat(ledgerEntriesWithNothingDisclosed(id, critical)).containsExactly(notShared(red, "LT"), notShared(red, "LV"));
     }
 
     private static List<DeadLetter> deadLetter(Topics.Topic topic, RecordMetadata written) {
         return DeadLetter.read(topic.deadLetters().name(), written.partition(), written.offset(), written.offset(), 1, WAIT);
     }
 
-    /** The incident's ledger entries that disclosed nothing, once there are {@code count}, and a few seconds more for any beyond. */
-    private static List<DisclosureRecorded> ledgerEntriesWithNothingDisclosed(String incidentId, int count) {
+    /** The incident's ledger entries that disclosed nothing, all of them once the fan-out has committed past its last input. */
+    private static List<DisclosureRecorded> ledgerEntriesWithNothingDisclosed(String incidentId, RecordMetadata lastInput) {
         Predicate<ConsumerRecord<String, SpecificRecord>> nothingDisclosed = record -> record.value() instanceof DisclosureRecorded entry
                 && entry.getIncidentId().equals(incidentId) && entry.getDisclosed().isEmpty();
-        TopicProbe.read(Topics.DISCLOSURES.name(), nothingDisclosed, found -> found.size() >= count, WAIT);
-        return TopicProbe.read(Topics.DISCLOSURES.name(), nothingDisclosed, found -> found.size() > count, Duration.ofSeconds(3))
+        TopicProbe.awaitCommittedPast(FAN_OUT, lastInput, WAIT);
+        return TopicProbe.readToEnd(Topics.DISCLOSURES.name(), nothingDisclosed)
                 .stream().map(record -> (DisclosureRecorded) record.value())
                 .sorted(Comparator.comparing(DisclosureRecorded::getRecipientState)).toList();
     }
@@ -277,19 +278,24 @@ class IncidentUpdateFanOutIntegrationTest {
 
     /** The incident's alerts once there are {@code count}, by recipient then revision. */
     private static List<AlertIssued> alertsIssued(String incidentId, int count) {
-        return alerts(incidentId, found -> found.size() >= count, WAIT);
+        return byRecipientAndRevision(TopicProbe.read(Topics.ALERTS.name(), issuedFor(incidentId), found -> found.size() >= count, WAIT));
     }
 
-    /** The incident's alerts once there are {@code count}, and a few seconds more for any beyond. */
-    private static List<AlertIssued> allAlertsIssued(String incidentId, int count) {
+    /**
+     * The incident's alerts once there are {@code count} and the fan-out has committed past its
+     * last input: all it issued for it.
+     */
+    private static List<AlertIssued> allAlertsIssued(String incidentId, int count, RecordMetadata lastInput) {
         alertsIssued(incidentId, count);
-        return alerts(incidentId, found -> found.size() > count, Duration.ofSeconds(3));
+        TopicProbe.awaitCommittedPast(FAN_OUT, lastInput, WAIT);
+        return byRecipientAndRevision(TopicProbe.readToEnd(Topics.ALERTS.name(), issuedFor(incidentId)));
     }
 
-    private static List<AlertIssued> alerts(String incidentId, Predicate<List<ConsumerRecord<String, SpecificRecord>>> enough,
-            Duration timeout) {
-        List<ConsumerRecord<String, SpecificRecord>> issued = TopicProbe.read(Topics.ALERTS.name(),
-                record -> record.value() instanceof AlertIssued alert && alert.getIncidentId().equals(incidentId), enough, timeout);
+    private static Predicate<ConsumerRecord<String, SpecificRecord>> issuedFor(String incidentId) {
+        return record -> record.value() instanceof AlertIssued alert && alert.getIncidentId().equals(incidentId);
+    }
+
+    private static List<AlertIssued> byRecipientAndRevision(List<ConsumerRecord<String, SpecificRecord>> issued) {
         return issued.stream().map(record -> (AlertIssued) record.value())
                 .sorted(Comparator.comparing(AlertIssued::getRecipientState).thenComparing(AlertIssued::getIncidentRevision))
                 .toList();

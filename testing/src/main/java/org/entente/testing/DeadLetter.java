@@ -38,12 +38,24 @@ public record DeadLetter(String originalTopic, int originalPartition, long origi
      */
     public static List<DeadLetter> read(String deadLetterTopic, int partition, long from, long to, int count,
             java.time.Duration timeout) {
-        Predicate<ConsumerRecord<String, byte[]>> inRange = record -> {
+        return TopicProbe.readRaw(deadLetterTopic, from(partition, from, to), found -> found.size() >= count, timeout).stream()
+                .map(DeadLetter::of).toList();
+    }
+
+    /**
+     * Every letter on the dead-letter topic now from source partition {@code partition} with an
+     * original offset in [from, to]: once the reader of the source has committed past {@code to},
+     * all the letters it will ever write for that range.
+     */
+    public static List<DeadLetter> readToEnd(String deadLetterTopic, int partition, long from, long to) {
+        return TopicProbe.readRawToEnd(deadLetterTopic, from(partition, from, to)).stream().map(DeadLetter::of).toList();
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> from(int partition, long from, long to) {
+        return record -> {
             DeadLetter letter = of(record);
             return letter.originalPartition() == partition && letter.originalOffset() >= from && letter.originalOffset() <= to;
         };
-        return TopicProbe.readRaw(deadLetterTopic, inRange, found -> found.size() >= count, timeout).stream()
-                .map(DeadLetter::of).toList();
     }
 
     private static String text(ConsumerRecord<String, byte[]> record, String name) {

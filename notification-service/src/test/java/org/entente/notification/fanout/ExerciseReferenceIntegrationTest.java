@@ -92,7 +92,7 @@ class ExerciseReferenceIntegrationTest {
         TopicProbe.write(withHeader);
         // and a real transport incident follows it
         IncidentReported real = transport(incident("INC-" + UUID.randomUUID(), null));
-        TopicProbe.write(Topics.INCIDENTS.name(), real.getIncidentId(), real);
+        RecordMetadata realWritten = TopicProbe.write(Topics.INCIDENTS.name(), real.getIncidentId(), real);
         IncidentReported marker = incident("INC-" + UUID.randomUUID(), null);
         TopicProbe.write(Topics.INCIDENTS.name(), marker.getIncidentId(), marker);
 
@@ -103,8 +103,8 @@ class ExerciseReferenceIntegrationTest {
                 AlertIssued::getContactId).containsExactly(tuple("XK", "ee-xk-transport", "xk-duty"));
         // and the real one reaches nobody: no live agreement covers transport (its successor was routed meanwhile)
         TopicProbe.read(Topics.ALERTS.name(), record -> issuedFor(record, marker.getIncidentId()), found -> !found.isEmpty(), WAIT);
-        assertThat(TopicProbe.read(Topics.ALERTS.name(), record -> issuedFor(record, real.getIncidentId()), found -> false,
-                Duration.ofSeconds(2))).isEmpty();
+        TopicProbe.awaitCommittedPast("notification-service-fanout", realWritten, WAIT);
+        assertThat(TopicProbe.readToEnd(Topics.ALERTS.name(), record -> issuedFor(record, real.getIncidentId()))).isEmpty();
         assertThat(ChangeCountingStores.counts(StoreNames.AGREEMENTS)).as("the agreements' table counts its changes").isTrue();
     }
 
@@ -147,15 +147,16 @@ class ExerciseReferenceIntegrationTest {
                 ofAnother.offset(), "org.entente.schemas.InvalidEventException", "key " + key + " belongs to exercise " + exercise
                         + ", its value to exercise " + other,
                 key, DeadLetter.hex(EventCodec.instance().encode(othersState)), ofAnother.partition()));
-        assertThat(liveStatesOf("EE", Duration.ofSeconds(2))).contains("Estonia").doesNotContain(estonia.getName());
-        assertThat(TopicProbe.readRaw(Topics.STATES.name(), record -> key.equals(record.key()), found -> false, Duration.ofSeconds(1)))
-                .isEmpty();
+        TopicProbe.awaitCommittedPast("notification-service-exercise-reference", live, WAIT);
+        TopicProbe.awaitCommittedPast("notification-service-exercise-reference", ofAnother, WAIT);
+        assertThat(liveStatesOf("EE")).contains("Estonia").doesNotContain(estonia.getName());
+        assertThat(TopicProbe.readRawToEnd(Topics.STATES.name(), record -> key.equals(record.key()))).isEmpty();
     }
 
-    /** The names the live states' topic has held under {@code key}, read for {@code timeout}. */
-    private static List<String> liveStatesOf(String key, Duration timeout) {
-        return TopicProbe.read(Topics.STATES.name(), record -> key.equals(record.key()) && record.value() instanceof StateProfile,
-                found -> false, timeout).stream().map(record -> ((StateProfile) record.value()).getName()).toList();
+    /** The names the live states' topic holds under {@code key}. */
+    private static List<String> liveStatesOf(String key) {
+        return TopicProbe.readToEnd(Topics.STATES.name(), record -> key.equals(record.key()) && record.value() instanceof StateProfile)
+                .stream().map(record -> ((StateProfile) record.value()).getName()).toList();
     }
 
     private static List<DeadLetter> deadLetter(RecordMetadata written) {
